@@ -1,0 +1,104 @@
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { vector } from '@electric-sql/pglite-pgvector';
+import pg from 'pg';
+import { MIGRATIONS } from './migrations.ts';
+
+/** A connection inside one transaction. Parameters are positional ($1, $2, …). */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Runs fn in one transaction as the non-superuser role app_user with app.user_id = userId, so
+   * row-level security decides what it may read or write. Never await slow I/O (model calls) in fn:
+   * PGlite serialises transactions.
+   */
+  asUser<T>(userId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction as the owner role (bypasses RLS): migrations, seeding, expiry only. */
+  asSystem<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true };
+
+// Numbers as numbers, dates as 'YYYY-MM-DD' and timestamps as ISO strings: the same values on both
+// engines, and no time-zone shift of calendar dates.
+const NUMERIC = 1700;
+const INT8 = 20;
+const DATE = 1082;
+const TIMESTAMPTZ = 1184;
+const types = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === NUMERIC || oid === INT8) return (v: string) => Number(v);
+    if (oid === DATE) return (v: string) => v;
+    if (oid === TIMESTAMPTZ) return (v: string) => new Date(v).toISOString();
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let pool: pg.Pool;
+  let pglite: PGlite | undefined;
+  if ('url' in options) {
+    pool = new pg.Pool({ connectionString: options.url, max: 10, types });
+  } else {
+    pglite =
+      'dataDir' in options
+        ? new PGlite(options.dataDir, { extensions: { vector } })
+        : new PGlite({ extensions: { vector } });
+    await pglite.waitReady;
+    pool = new pg.Pool({ ...createPgConfig(pglite), types });
+  }
+
+  async function transaction<T>(setup: (c: pg.PoolClient) => Promise<void>, fn: (q: Queryable) => Promise<T>) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await setup(client);
+      const q: Queryable = {
+        query: async <R,>(sql: string, params?: readonly unknown[]) =>
+          (await client.query(sql, params as unknown[])).rows as R[],
+      };
+      const result = await fn(q);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const db: Database = {
+    kind: pglite ? 'pglite' : 'postgres',
+    asUser: (userId, fn) =>
+      transaction(async (c) => {
+        // SET LOCAL and is_local=true both end with the transaction: nothing leaks to the next user.
+        await c.query('SET LOCAL ROLE app_user');
+        await c.query("SELECT set_config('app.user_id', $1, true)", [userId]);
+      }, fn),
+    asSystem: (fn) => transaction(async () => {}, fn),
+    close: async () => {
+      await pool.end();
+      await pglite?.close();
+    },
+  };
+  await migrate(db);
+  return db;
+}
+
+async function migrate(db: Database): Promise<void> {
+  await db.asSystem(async (q) => {
+    await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz DEFAULT now())');
+    const done = new Set((await q.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await q.query(m.sql);
+      await q.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
+    }
+  });
+}

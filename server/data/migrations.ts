@@ -1,0 +1,267 @@
+/**
+ * Schema migrations, applied in order and recorded in schema_migrations. Append only: a migration
+ * that has shipped is never edited, a new one is added instead.
+ *
+ * Row-level security: every account-scoped table is readable only where the account appears in
+ * account_access for the user named by the per-transaction setting app.user_id. Queries run as the
+ * non-superuser role app_user (see db.ts); the owner role bypasses RLS and is used only for
+ * migrations, seeding and background bookkeeping that never returns account data to a caller.
+ */
+export const MIGRATIONS: readonly { id: string; sql: string }[] = [
+  {
+    id: '001_core',
+    sql: `
+CREATE EXTENSION IF NOT EXISTS vector;
+
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
+    CREATE ROLE app_user NOLOGIN;
+  END IF;
+END $$;
+
+CREATE FUNCTION app_current_user() RETURNS text LANGUAGE sql STABLE AS
+  $$ SELECT nullif(current_setting('app.user_id', true), '') $$;
+
+CREATE TABLE users (
+  id text PRIMARY KEY,              -- e-mail address, the JWT subject
+  name text NOT NULL,
+  title text NOT NULL,
+  role text NOT NULL CHECK (role IN ('seller', 'manager', 'admin'))
+);
+
+CREATE TABLE accounts (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  industry text,
+  website text,
+  phone text,
+  billing_city text,
+  billing_country text,
+  employees integer,
+  annual_revenue numeric(16, 2),
+  segment text,
+  description text,
+  owner_id text NOT NULL REFERENCES users(id),
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE INDEX accounts_name_lower ON accounts (lower(name));
+
+CREATE TABLE account_access (
+  user_id text NOT NULL REFERENCES users(id),
+  account_id text NOT NULL REFERENCES accounts(id),
+  PRIMARY KEY (user_id, account_id)
+);
+CREATE INDEX account_access_account ON account_access (account_id);
+
+CREATE FUNCTION app_can_see(acc text) RETURNS boolean LANGUAGE sql STABLE AS
+  $$ SELECT EXISTS (SELECT 1 FROM account_access a WHERE a.account_id = acc AND a.user_id = app_current_user()) $$;
+
+CREATE TABLE contacts (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  name text NOT NULL,
+  title text,
+  email text,
+  phone text,
+  is_primary boolean NOT NULL DEFAULT false
+);
+CREATE INDEX contacts_account ON contacts (account_id);
+
+CREATE TABLE opportunities (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  name text NOT NULL,
+  product text,
+  stage text NOT NULL,
+  status text NOT NULL CHECK (status IN ('open', 'stalled', 'won', 'lost')),
+  amount numeric(14, 2) NOT NULL,
+  probability integer NOT NULL,
+  close_date date NOT NULL,
+  partner text,
+  next_step text,
+  last_activity_at timestamptz,
+  created_at timestamptz NOT NULL
+);
+CREATE INDEX opportunities_account ON opportunities (account_id);
+
+CREATE TABLE activities (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  type text NOT NULL CHECK (type IN ('call', 'email', 'meeting', 'note')),
+  subject text NOT NULL,
+  occurs_at timestamptz NOT NULL,   -- past for logged activities, future for upcoming meetings
+  owner_id text REFERENCES users(id),
+  contact_id text REFERENCES contacts(id),
+  notes text
+);
+CREATE INDEX activities_account ON activities (account_id, occurs_at);
+
+CREATE TABLE usage_monthly (
+  account_id text NOT NULL REFERENCES accounts(id),
+  product text NOT NULL,
+  month date NOT NULL,              -- first day of the month
+  units numeric(14, 2) NOT NULL,
+  unit text NOT NULL,
+  spend numeric(14, 2) NOT NULL,
+  PRIMARY KEY (account_id, product, month)
+);
+
+CREATE TABLE support_cases (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  case_number text NOT NULL,
+  subject text NOT NULL,
+  product text,
+  severity text NOT NULL CHECK (severity IN ('sev1', 'sev2', 'sev3', 'sev4')),
+  status text NOT NULL CHECK (status IN ('open', 'escalated', 'closed')),
+  opened_at timestamptz NOT NULL,
+  closed_at timestamptz,
+  description text
+);
+CREATE INDEX support_cases_account ON support_cases (account_id);
+
+CREATE TABLE investments (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  kind text NOT NULL CHECK (kind IN ('credit', 'program', 'funding')),
+  name text NOT NULL,
+  amount numeric(14, 2) NOT NULL,
+  status text NOT NULL CHECK (status IN ('proposed', 'active', 'expired')),
+  starts_on date NOT NULL,
+  ends_on date NOT NULL
+);
+CREATE INDEX investments_account ON investments (account_id);
+
+CREATE TABLE feature_requests (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  title text NOT NULL,
+  product text,
+  status text NOT NULL CHECK (status IN ('submitted', 'planned', 'shipped', 'declined')),
+  priority text NOT NULL CHECK (priority IN ('low', 'medium', 'high')),
+  requested_at timestamptz NOT NULL
+);
+CREATE INDEX feature_requests_account ON feature_requests (account_id);
+
+CREATE TABLE ml_insights (
+  id text PRIMARY KEY,
+  account_id text NOT NULL REFERENCES accounts(id),
+  kind text NOT NULL CHECK (kind IN ('propensity', 'churn_risk', 'expansion')),
+  product text,
+  score numeric(4, 3) NOT NULL CHECK (score BETWEEN 0 AND 1),
+  drivers text NOT NULL,
+  computed_at timestamptz NOT NULL
+);
+CREATE INDEX ml_insights_account ON ml_insights (account_id);
+
+-- Knowledge base (account_id NULL: global, readable by all), news, filings and meeting notes.
+CREATE TABLE documents (
+  id text PRIMARY KEY,
+  account_id text REFERENCES accounts(id),
+  kind text NOT NULL CHECK (kind IN ('kb', 'news', 'filing', 'meeting_note')),
+  title text NOT NULL,
+  url text,
+  source text,
+  product text,
+  published_at timestamptz NOT NULL,
+  body text NOT NULL,
+  content_hash text NOT NULL
+);
+CREATE INDEX documents_account ON documents (account_id, published_at DESC);
+
+CREATE TABLE summary_requests (
+  id text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users(id),
+  account_id text NOT NULL REFERENCES accounts(id),
+  status text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'partial', 'failed')),
+  sections text[] NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX summary_requests_expiry ON summary_requests (expires_at);
+
+CREATE TABLE summary_sections (
+  request_id text NOT NULL REFERENCES summary_requests(id) ON DELETE CASCADE,
+  section_id text NOT NULL,
+  position integer NOT NULL,
+  title text NOT NULL,
+  status text NOT NULL CHECK (status IN ('pending', 'running', 'done', 'failed')),
+  markdown text,
+  citations jsonb NOT NULL DEFAULT '[]',
+  checks jsonb NOT NULL DEFAULT '{}',
+  chart jsonb,
+  model text,
+  prompt_version text,
+  latency_ms integer,
+  error text,
+  PRIMARY KEY (request_id, section_id)
+);
+
+-- Feedback keeps ids, rating, comment and model/prompt version, never the generated content.
+CREATE TABLE feedback (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  request_id text NOT NULL,
+  user_id text NOT NULL REFERENCES users(id),
+  account_id text NOT NULL REFERENCES accounts(id),
+  section_id text,
+  rating text NOT NULL CHECK (rating IN ('up', 'down')),
+  reason text,
+  comment text,
+  model text,
+  prompt_version text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Row-level security ---------------------------------------------------------------------------
+ALTER TABLE users ENABLE ROW LEVEL SECURITY;
+CREATE POLICY users_self ON users USING (id = app_current_user());
+
+ALTER TABLE account_access ENABLE ROW LEVEL SECURITY;
+CREATE POLICY access_own ON account_access USING (user_id = app_current_user());
+
+ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY accounts_visible ON accounts USING (app_can_see(id));
+
+ALTER TABLE contacts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY contacts_visible ON contacts USING (app_can_see(account_id));
+ALTER TABLE opportunities ENABLE ROW LEVEL SECURITY;
+CREATE POLICY opportunities_visible ON opportunities USING (app_can_see(account_id));
+ALTER TABLE activities ENABLE ROW LEVEL SECURITY;
+CREATE POLICY activities_visible ON activities USING (app_can_see(account_id));
+ALTER TABLE usage_monthly ENABLE ROW LEVEL SECURITY;
+CREATE POLICY usage_visible ON usage_monthly USING (app_can_see(account_id));
+ALTER TABLE support_cases ENABLE ROW LEVEL SECURITY;
+CREATE POLICY support_visible ON support_cases USING (app_can_see(account_id));
+ALTER TABLE investments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY investments_visible ON investments USING (app_can_see(account_id));
+ALTER TABLE feature_requests ENABLE ROW LEVEL SECURITY;
+CREATE POLICY feature_requests_visible ON feature_requests USING (app_can_see(account_id));
+ALTER TABLE ml_insights ENABLE ROW LEVEL SECURITY;
+CREATE POLICY insights_visible ON ml_insights USING (app_can_see(account_id));
+ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+CREATE POLICY documents_visible ON documents USING (account_id IS NULL OR app_can_see(account_id));
+
+-- A request is the requester's own, and only while the account is still visible to them.
+ALTER TABLE summary_requests ENABLE ROW LEVEL SECURITY;
+CREATE POLICY requests_own ON summary_requests
+  USING (user_id = app_current_user() AND app_can_see(account_id))
+  WITH CHECK (user_id = app_current_user() AND app_can_see(account_id));
+ALTER TABLE summary_sections ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sections_own ON summary_sections
+  USING (EXISTS (SELECT 1 FROM summary_requests r WHERE r.id = request_id))
+  WITH CHECK (EXISTS (SELECT 1 FROM summary_requests r WHERE r.id = request_id));
+
+ALTER TABLE feedback ENABLE ROW LEVEL SECURITY;
+CREATE POLICY feedback_own ON feedback
+  USING (user_id = app_current_user())
+  WITH CHECK (user_id = app_current_user() AND app_can_see(account_id));
+
+GRANT USAGE ON SCHEMA public TO app_user;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO app_user;
+GRANT INSERT, UPDATE, DELETE ON summary_requests, summary_sections TO app_user;
+GRANT INSERT ON feedback TO app_user;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO app_user;
+`,
+  },
+];

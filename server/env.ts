@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** The only reader of process.env: configuration parsed once, with readable errors. */
+const envSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Public base URL of this server, used in links (demo CRM, citations). Defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.url().optional(),
+  /** PostgreSQL connection string; when unset the embedded PGlite under DATA_DIR is used. */
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('.data/pglite'),
+  /** 'true' keeps the embedded database in memory only (throwaway demo or tests). */
+  DB_MEMORY: z.enum(['true', 'false']).default('false'),
+  /** Secret for dev tokens (HS256). The default is only for the local demo. */
+  DEV_JWT_SECRET: z.string().min(16).default('account-summaries-local-dev-secret'),
+  /** Seconds a delivered summary stays on the server before it is deleted. */
+  SUMMARY_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  /** Number of demo accounts generated on first start. */
+  DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(48),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function loadEnvOrExit(): Env {
+  try {
+    return parseEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

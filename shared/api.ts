@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { SECTION_IDS } from './sections';
+
+/** The HTTP contract of DESIGN.md §5, shared by the server (validation) and the extension (parsing). */
+
+export const sectionIdSchema = z.enum(SECTION_IDS);
+
+/** Salesforce-style record ids (15 or 18 alphanumerics) are what the demo data and CRMs use. */
+export const accountIdSchema = z
+  .string()
+  .trim()
+  .min(1, 'accountId must not be empty')
+  .max(64, 'accountId is at most 64 characters')
+  .regex(/^[A-Za-z0-9_-]+$/, 'accountId may hold only letters, digits, "_" and "-"');
+
+export const createSummaryRequestSchema = z.strictObject({
+  accountId: accountIdSchema,
+  sections: z.array(sectionIdSchema).min(1).max(SECTION_IDS.length).optional(),
+  refresh: z.boolean().optional(),
+});
+export type CreateSummaryRequest = z.infer<typeof createSummaryRequestSchema>;
+
+export const requestStatusSchema = z.enum(['pending', 'running', 'done', 'partial', 'failed']);
+export type RequestStatus = z.infer<typeof requestStatusSchema>;
+
+export const sectionStatusSchema = z.enum(['pending', 'running', 'done', 'failed']);
+export type SectionStatus = z.infer<typeof sectionStatusSchema>;
+
+export const sourceKindSchema = z.enum([
+  'account',
+  'contact',
+  'opportunity',
+  'activity',
+  'usage',
+  'support_case',
+  'investment',
+  'feature_request',
+  'insight',
+  'document',
+]);
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+
+/**
+ * One source a section cites. The markdown refers to it as `[S<n>]` where `ref` is `S<n>`;
+ * the panel renders those markers as numbered links.
+ */
+export const citationSchema = z.object({
+  ref: z.string().regex(/^S\d+$/),
+  kind: sourceKindSchema,
+  recordId: z.string(),
+  title: z.string(),
+  url: z.string().nullable(),
+  snippet: z.string(),
+  date: z.string().nullable(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** Results of the quality guard; every check is optional so providers can add more over time. */
+export const checksSchema = z.object({
+  numbers: z
+    .object({ passed: z.boolean(), checked: z.number().int(), unsupported: z.array(z.string()) })
+    .optional(),
+  citations: z
+    .object({
+      passed: z.boolean(),
+      cited: z.number().int(),
+      unknownRefs: z.array(z.string()),
+      uncitedParagraphs: z.number().int(),
+    })
+    .optional(),
+});
+export type Checks = z.infer<typeof checksSchema>;
+
+/** Monthly spend per product, drawn as a chart by the panel (consumption section only). */
+export const spendChartSchema = z.object({
+  currency: z.string(),
+  months: z.array(z.string()),
+  series: z.array(z.object({ product: z.string(), spend: z.array(z.number()) })),
+});
+export type SpendChart = z.infer<typeof spendChartSchema>;
+
+export const sectionResultSchema = z.object({
+  id: sectionIdSchema,
+  title: z.string(),
+  status: sectionStatusSchema,
+  markdown: z.string().nullable(),
+  citations: z.array(citationSchema),
+  checks: checksSchema,
+  chart: spendChartSchema.nullable(),
+  model: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+  error: z.string().nullable(),
+});
+export type SectionResult = z.infer<typeof sectionResultSchema>;
+
+export const accountSummaryHeaderSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  industry: z.string().nullable(),
+  website: z.string().nullable(),
+});
+
+export const summaryResponseSchema = z.object({
+  requestId: z.string(),
+  accountId: z.string(),
+  account: accountSummaryHeaderSchema,
+  status: requestStatusSchema,
+  createdAt: z.string(),
+  sections: z.array(sectionResultSchema),
+});
+export type SummaryResponse = z.infer<typeof summaryResponseSchema>;
+
+export const createSummaryResponseSchema = z.object({
+  requestId: z.string(),
+  status: requestStatusSchema,
+});
+
+export const accountSearchQuerySchema = z.object({
+  query: z.string().trim().min(1, 'query must not be empty').max(200, 'query is at most 200 characters'),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
+export const accountMatchSchema = accountSummaryHeaderSchema.extend({
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  score: z.number(),
+});
+export type AccountMatch = z.infer<typeof accountMatchSchema>;
+
+export const accountSearchResponseSchema = z.object({ accounts: z.array(accountMatchSchema) });
+
+export const feedbackReasonSchema = z.enum(['wrong_number', 'outdated', 'missing_information', 'other']);
+
+export const feedbackRequestSchema = z.strictObject({
+  requestId: z.string().min(1).max(64),
+  sectionId: sectionIdSchema.optional(),
+  rating: z.enum(['up', 'down']),
+  comment: z.string().max(2000, 'comment is at most 2000 characters').optional(),
+  reason: feedbackReasonSchema.optional(),
+});
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
+
+export const errorCodeSchema = z.enum([
+  'bad_request',
+  'unauthorized',
+  'not_found',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+]);
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: errorCodeSchema, message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
