@@ -11,6 +11,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('.data/pglite'),
   /** 'true' keeps the embedded database in memory only (throwaway demo or tests). */
   DB_MEMORY: z.enum(['true', 'false']).default('false'),
+  /** 'dev': local HS256 tokens (demo). 'jwks': RS256/ES256 tokens from an identity provider. */
+  AUTH_MODE: z.enum(['dev', 'jwks']).default('dev'),
+  JWKS_URL: z.url().optional(),
+  JWT_ISSUER: z.string().optional(),
+  JWT_AUDIENCE: z.string().optional(),
   /** Secret for dev tokens (HS256). The default is only for the local demo. */
   DEV_JWT_SECRET: z.string().min(16).default('account-summaries-local-dev-secret'),
   /** Seconds a delivered summary stays on the server before it is deleted. */
@@ -21,8 +26,15 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedSchema = envSchema.superRefine((env, ctx) => {
+  if (env.AUTH_MODE !== 'jwks') return;
+  for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
+    if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when AUTH_MODE=jwks' });
+  }
+});
+
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = checkedSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

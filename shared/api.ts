@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTION_IDS } from './sections';
+import { SECTION_IDS } from './sections.ts';
 
 /** The HTTP contract of DESIGN.md §5, shared by the server (validation) and the extension (parsing). */
 

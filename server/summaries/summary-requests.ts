@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateSummaryRequest, RequestStatus } from '../../shared/api.ts';
+import { SECTION_IDS, SECTION_TITLES, type SectionId } from '../../shared/sections.ts';
+import type { Database } from '../data/db.ts';
+import { notFound } from '../http/errors.ts';
+
+export interface CreatedRequest {
+  requestId: string;
+  status: RequestStatus;
+  /** False when an unexpired earlier request for the same account and sections was reused. */
+  created: boolean;
+  sections: SectionId[];
+}
+
+/**
+ * Records a summary request as the user (RLS: the account must be visible to them) with one
+ * pending row per section, or reuses a live one unless `refresh` is set.
+ */
+export async function createSummaryRequest(
+  db: Database,
+  userId: string,
+  input: CreateSummaryRequest,
+  ttlSeconds: number,
+): Promise<CreatedRequest> {
+  // Keep the canonical order and drop duplicates so equal requests compare equal.
+  const sections = SECTION_IDS.filter((id) => (input.sections ?? SECTION_IDS).includes(id));
+  return db.asUser(userId, async (q) => {
+    const visible = await q.query('SELECT 1 FROM accounts WHERE id = $1', [input.accountId]);
+    if (visible.length === 0) throw notFound('account');
+
+    if (!input.refresh) {
+      const [live] = await q.query<{ id: string; status: RequestStatus }>(
+        `SELECT id, status FROM summary_requests
+          WHERE account_id = $1 AND sections = $2::text[] AND status <> 'failed' AND expires_at > now()
+          ORDER BY created_at DESC LIMIT 1`,
+        [input.accountId, sections],
+      );
+      if (live) return { requestId: live.id, status: live.status, created: false, sections };
+    }
+
+    const requestId = randomUUID();
+    await q.query(
+      `INSERT INTO summary_requests (id, user_id, account_id, status, sections, expires_at)
+       VALUES ($1, $2, $3, 'pending', $4::text[], now() + make_interval(secs => $5))`,
+      [requestId, userId, input.accountId, sections, ttlSeconds],
+    );
+    await q.query(
+      `INSERT INTO summary_sections (request_id, section_id, position, title, status)
+       SELECT $1, s.id, s.pos, s.title, 'pending'
+         FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS s(id, title, pos)`,
+      [requestId, sections, sections.map((id) => SECTION_TITLES[id])],
+    );
+    return { requestId, status: 'pending', created: true, sections };
+  });
+}
+
+/** How long the content-free receipt of a request stays, so late feedback can still name its model. */
+export const RECEIPT_RETENTION_DAYS = 7;
+
+/**
+ * Deletes generated content past its time-to-live (DESIGN.md §6): markdown, citations, checks and
+ * chart are erased, leaving only ids, status, model and prompt version; receipts older than the
+ * retention period are removed whole. Returns how many sections were erased.
+ */
+export async function purgeExpiredSummaries(db: Database): Promise<number> {
+  return db.asSystem(async (q) => {
+    const erased = await q.query(
+      `UPDATE summary_sections s
+          SET markdown = NULL, citations = '[]', checks = '{}', chart = NULL
+         FROM summary_requests r
+        WHERE r.id = s.request_id AND r.expires_at <= now()
+          AND (s.markdown IS NOT NULL OR s.citations <> '[]' OR s.chart IS NOT NULL)
+        RETURNING s.request_id`,
+    );
+    await q.query('DELETE FROM summary_requests WHERE expires_at <= now() - make_interval(days => $1)', [
+      RECEIPT_RETENTION_DAYS,
+    ]);
+    return erased.length;
+  });
+}
