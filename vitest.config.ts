@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,7 +13,10 @@ export default defineConfig({
         },
       },
       {
-        esbuild: { jsx: 'automatic' },
+        oxc: { jsx: { runtime: 'automatic' } },
+        // WXT's own test double for the extension APIs (what its WxtVitest plugin aliases), without
+        // booting WXT for every project.
+        resolve: { alias: { 'wxt/browser': resolve('node_modules/wxt/dist/virtual/mock-browser.mjs') } },
         test: {
           name: 'unit-extension',
           include: ['test/unit/extension/**/*.test.{ts,tsx}'],

@@ -22,11 +22,30 @@ const envSchema = z.object({
   SUMMARY_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
   /** Number of demo accounts generated on first start. */
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(48),
+  /** Region and, optionally, endpoint (VPC endpoint or a local test server) of bedrock-runtime. */
+  BEDROCK_REGION: z.string().min(1).default('us-east-1'),
+  BEDROCK_ENDPOINT: z.url().optional(),
+  /** Endpoint override of bedrock-agent-runtime (Rerank), which has its own host name. */
+  BEDROCK_AGENT_ENDPOINT: z.url().optional(),
+  /** 'local': hashed lexical embedding (offline). 'bedrock': Titan Text Embeddings v2. */
+  EMBEDDINGS_PROVIDER: z.enum(['local', 'bedrock']).default('local'),
+  EMBEDDING_MODEL_ID: z.string().min(1).default('amazon.titan-embed-text-v2:0'),
+  /** 'local': BM25 over the candidates (offline). 'bedrock': Bedrock Rerank. 'none': fused order. */
+  RERANK_PROVIDER: z.enum(['local', 'bedrock', 'none']).default('local'),
+  /** Reranking model ARN, e.g. arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0 */
+  RERANK_MODEL_ARN: z.string().startsWith('arn:').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
 const checkedSchema = envSchema.superRefine((env, ctx) => {
+  if (env.RERANK_PROVIDER === 'bedrock' && !env.RERANK_MODEL_ARN) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['RERANK_MODEL_ARN'],
+      message: 'required when RERANK_PROVIDER=bedrock',
+    });
+  }
   if (env.AUTH_MODE !== 'jwks') return;
   for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {
     if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when AUTH_MODE=jwks' });

@@ -11,6 +11,8 @@ export interface Queryable {
 
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
+  /** Whether pgvector is installed (PGlite always; a PostgreSQL only if the extension exists). */
+  readonly hasVector: boolean;
   /**
    * Runs fn in one transaction as the non-superuser role app_user with app.user_id = userId, so
    * row-level security decides what it may read or write. Never await slow I/O (model calls) in fn:
@@ -22,7 +24,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true };
+export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string } | { memory: true };
 
 // Numbers as numbers, dates as 'YYYY-MM-DD' and timestamps as ISO strings: the same values on both
 // engines, and no time-zone shift of calendar dates.
@@ -43,7 +45,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pool: pg.Pool;
   let pglite: PGlite | undefined;
   if ('url' in options) {
-    pool = new pg.Pool({ connectionString: options.url, max: 10, types });
+    pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, types });
   } else {
     pglite =
       'dataDir' in options
@@ -75,6 +77,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const db: Database = {
     kind: pglite ? 'pglite' : 'postgres',
+    hasVector: false,
     asUser: (userId, fn) =>
       transaction(async (c) => {
         // SET LOCAL and is_local=true both end with the transaction: nothing leaks to the next user.
@@ -88,7 +91,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
   await migrate(db);
-  return db;
+  const [installed] = await db.asSystem((q) => q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'"));
+  return { ...db, hasVector: Boolean(installed) };
 }
 
 async function migrate(db: Database): Promise<void> {
@@ -97,6 +101,8 @@ async function migrate(db: Database): Promise<void> {
     const done = new Set((await q.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue;
+      // Checked per migration: an earlier one in this run may have created the extension.
+      if (m.requires === 'vector' && !(await q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")).length) continue;
       await q.query(m.sql);
       await q.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
     }

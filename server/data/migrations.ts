@@ -7,16 +7,29 @@
  * non-superuser role app_user (see db.ts); the owner role bypasses RLS and is used only for
  * migrations, seeding and background bookkeeping that never returns account data to a caller.
  */
-export const MIGRATIONS: readonly { id: string; sql: string }[] = [
+export interface Migration {
+  id: string;
+  sql: string;
+  /**
+   * Set on migrations that need pgvector: on a PostgreSQL without it they wait (unrecorded) until
+   * the extension is installed, and everything else still works.
+   */
+  requires?: 'vector';
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   {
     id: '001_core',
     sql: `
-CREATE EXTENSION IF NOT EXISTS vector;
-
 DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'vector') THEN
+    CREATE EXTENSION IF NOT EXISTS vector;
+  END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_user') THEN
     CREATE ROLE app_user NOLOGIN;
   END IF;
+  -- The connecting (owner) role must be able to SET ROLE app_user for per-user transactions.
+  EXECUTE format('GRANT app_user TO %I', current_user);
 END $$;
 
 CREATE FUNCTION app_current_user() RETURNS text LANGUAGE sql STABLE AS
@@ -262,6 +275,64 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO app_user;
 GRANT INSERT, UPDATE, DELETE ON summary_requests, summary_sections TO app_user;
 GRANT INSERT ON feedback TO app_user;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO app_user;
+`,
+  },
+  {
+    // Retrieval index (server/retrieval, server/ingest). vector(512): one size that both the local
+    // lexical embedder and Titan Text Embeddings v2 (256/512/1024) produce, so switching provider
+    // re-embeds (document_index.content_key changes) without a schema change. Must equal
+    // EMBEDDING_DIMENSIONS in server/retrieval/constants.ts.
+    id: '002_chunks',
+    requires: 'vector',
+    sql: `
+CREATE TABLE chunks (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  ord integer NOT NULL,
+  -- Copied from the document so filters and RLS never need a join on the hot path.
+  account_id text REFERENCES accounts(id),
+  kind text NOT NULL,
+  product text,
+  published_at timestamptz NOT NULL,
+  title text NOT NULL,
+  source_url text,
+  text text NOT NULL,
+  token_count integer NOT NULL,
+  embedding vector(512) NOT NULL,
+  tsv tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', title), 'A') || to_tsvector('english', text)
+  ) STORED,
+  UNIQUE (document_id, ord)
+);
+-- A 512-d vector (2 KB) is just over the TOAST threshold: kept inline, k-NN over an account's rows
+-- reads them from the heap instead of one TOAST lookup per distance (about 2x faster measured).
+ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE PLAIN;
+-- And rows up to a page stay uncompressed, so full-text search does not decompress tsv per row.
+ALTER TABLE chunks SET (toast_tuple_target = 8160);
+CREATE INDEX chunks_embedding ON chunks USING hnsw (embedding vector_cosine_ops);
+CREATE INDEX chunks_filter ON chunks (account_id, kind, published_at);
+CREATE INDEX chunks_tsv ON chunks USING gin (tsv);
+
+ALTER TABLE chunks ENABLE ROW LEVEL SECURITY;
+-- Same rule as documents (global rows, or an account the user may see), written as IN (…) so the
+-- planner hashes the user's accounts once per query instead of probing account_access per row.
+CREATE POLICY chunks_visible ON chunks USING (
+  account_id IS NULL
+  OR account_id IN (SELECT a.account_id FROM account_access a WHERE a.user_id = app_current_user())
+);
+GRANT SELECT ON chunks TO app_user;
+
+-- What was indexed from each document, so an unchanged document is skipped (never re-embedded).
+-- Bookkeeping for the owner role only: no grant to app_user.
+CREATE TABLE document_index (
+  document_id text PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  content_key text NOT NULL,        -- content hash, title, embedder, chunker: a change re-embeds
+  metadata_key text NOT NULL,       -- account, kind, product, date, url: a change updates rows only
+  embedder text NOT NULL,           -- which model made the vectors (for operators)
+  chunk_count integer NOT NULL,
+  indexed_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE document_index ENABLE ROW LEVEL SECURITY;
 `,
   },
 ];

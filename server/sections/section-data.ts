@@ -1,0 +1,106 @@
+import type { SectionId } from '../../shared/sections.ts';
+import type { Database, Queryable } from '../data/db.ts';
+import { buildAccount, fetchAccount } from './facts/account.ts';
+import { buildActivities, fetchRecentActivities, fetchUpcomingMeetings } from './facts/activities.ts';
+import { buildContacts, fetchContacts } from './facts/contacts.ts';
+import type { FactContext } from './facts/context.ts';
+import { buildDocuments, fetchKnowledgeBase, fetchMeetingNotes, fetchNews } from './facts/documents.ts';
+import { buildInsights, fetchInsights } from './facts/insights.ts';
+import { buildPipeline, fetchOpportunities } from './facts/pipeline.ts';
+import {
+  buildFeatureRequests,
+  buildInvestments,
+  fetchFeatureRequests,
+  fetchInvestments,
+} from './facts/programs.ts';
+import { buildSupport, fetchSupportCases } from './facts/support.ts';
+import { buildUsage, fetchUsage } from './facts/usage.ts';
+import { isoDay } from './format.ts';
+import { SourceRegistry } from './sources.ts';
+import { DATA_KINDS, type DataKind, type SectionData } from './types.ts';
+
+/** The account does not exist or the user may not see it; the two are deliberately the same. */
+export class AccountNotVisibleError extends Error {
+  constructor() {
+    super('The account was not found or is not visible to this user.');
+    this.name = 'AccountNotVisibleError';
+  }
+}
+
+type Facts = Omit<SectionData, 'sectionId' | 'asOf' | 'account' | 'sources'>;
+
+interface KindLoader {
+  fetch(q: Queryable, accountId: string, now: Date): Promise<never[]>;
+  build(rows: never[], ctx: FactContext): Facts;
+}
+
+// Each kind is one query (no per-row look-ups); build turns rows into facts and registers sources.
+const loader = <R>(
+  fetch: (q: Queryable, accountId: string, now: Date) => Promise<R[]>,
+  build: (rows: R[], ctx: FactContext) => Facts,
+) => ({ fetch, build }) as unknown as KindLoader;
+
+const LOADERS: Record<Exclude<DataKind, 'account'>, KindLoader> = {
+  contacts: loader(fetchContacts, (r, c) => ({ contacts: buildContacts(r, c) })),
+  opportunities: loader(fetchOpportunities, (r, c) => ({ opportunities: buildPipeline(r, c) })),
+  activities: loader(fetchRecentActivities, (r, c) => ({ activities: buildActivities(r, c) })),
+  meetings: loader(fetchUpcomingMeetings, (r, c) => ({ meetings: buildActivities(r, c) })),
+  usage: loader(fetchUsage, (r, c) => ({ usage: buildUsage(r, c) })),
+  support_cases: loader(fetchSupportCases, (r, c) => ({ supportCases: buildSupport(r, c) })),
+  investments: loader(fetchInvestments, (r, c) => ({ investments: buildInvestments(r, c) })),
+  feature_requests: loader(fetchFeatureRequests, (r, c) => ({ featureRequests: buildFeatureRequests(r, c) })),
+  insights: loader(fetchInsights, (r, c) => ({ insights: buildInsights(r, c) })),
+  news: loader(fetchNews, (r, c) => ({ news: buildDocuments(r, c) })),
+  knowledge_base: loader(fetchKnowledgeBase, (r, c) => ({ knowledgeBase: buildDocuments(r, c) })),
+  meeting_notes: loader(fetchMeetingNotes, (r, c) => ({ meetingNotes: buildDocuments(r, c) })),
+};
+
+export interface SectionDataRequest {
+  sectionId: SectionId;
+  accountId: string;
+  /** The kinds the section's prompt file lists; the account profile is always read. */
+  kinds: readonly DataKind[];
+  /** Base URL of the demo CRM that citation links point into. */
+  publicUrl: string;
+  now?: Date;
+}
+
+/**
+ * Reads a section's facts with the given connection, one query a kind. Facts are built in the fixed
+ * DATA_KINDS order, so source refs (S1 = account, …) are the same on every run.
+ * Throws AccountNotVisibleError when row-level security hides the account.
+ */
+export async function loadSectionData(q: Queryable, request: SectionDataRequest): Promise<SectionData> {
+  const now = request.now ?? new Date();
+  const kinds = DATA_KINDS.filter(
+    (k): k is Exclude<DataKind, 'account'> => k !== 'account' && request.kinds.includes(k),
+  );
+  // One connection runs one statement at a time, so queries in a transaction go in sequence;
+  // parallelism comes from sections running their transactions side by side.
+  const accountRow = await fetchAccount(q, request.accountId);
+  if (!accountRow) throw new AccountNotVisibleError();
+  const rowSets: never[][] = [];
+  for (const k of kinds) rowSets.push(await LOADERS[k].fetch(q, request.accountId, now));
+
+  const ctx: FactContext = {
+    accountId: request.accountId,
+    asOf: isoDay(now),
+    now,
+    sources: new SourceRegistry(request.publicUrl),
+  };
+  const account = buildAccount(accountRow, ctx);
+  const facts = kinds.reduce<Facts>(
+    (acc, k, i) => Object.assign(acc, LOADERS[k].build(rowSets[i]!, ctx)),
+    {},
+  );
+  return { sectionId: request.sectionId, asOf: ctx.asOf, account, ...facts, sources: ctx.sources.list() };
+}
+
+/** loadSectionData in its own short transaction as the user, so RLS decides what is read. */
+export function readSectionData(
+  db: Database,
+  userId: string,
+  request: SectionDataRequest,
+): Promise<SectionData> {
+  return db.asUser(userId, (q) => loadSectionData(q, request));
+}

@@ -1,0 +1,97 @@
+import type { Checks, Citation, RequestStatus, SpendChart } from '../../shared/api.ts';
+import type { SectionId } from '../../shared/sections.ts';
+import type { Queryable } from '../data/db.ts';
+
+/**
+ * The writes generation makes, each in the caller's RLS transaction. Each returns false when the
+ * row is gone (request expired, deleted, or no longer visible), which means: stop quietly.
+ */
+
+/** pending → running for the request. */
+export async function markRequestRunning(q: Queryable, requestId: string): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE summary_requests SET status = 'running' WHERE id = $1 AND status IN ('pending', 'running') RETURNING id`,
+    [requestId],
+  );
+  return rows.length > 0;
+}
+
+/** pending → running for one section (running again when a run is resumed). */
+export async function markSectionRunning(
+  q: Queryable,
+  requestId: string,
+  sectionId: SectionId,
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE summary_sections SET status = 'running', error = NULL
+      WHERE request_id = $1 AND section_id = $2 AND status IN ('pending', 'running') RETURNING section_id`,
+    [requestId, sectionId],
+  );
+  return rows.length > 0;
+}
+
+export interface SectionOutcome {
+  markdown: string;
+  citations: Citation[];
+  checks: Checks;
+  chart: SpendChart | null;
+  model: string;
+  promptVersion: string;
+  latencyMs: number;
+}
+
+/** Stores a finished section: text, cited sources, checks, chart, model and timing. */
+export async function saveSectionDone(
+  q: Queryable,
+  requestId: string,
+  sectionId: SectionId,
+  out: SectionOutcome,
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE summary_sections
+        SET status = 'done', markdown = $3, citations = $4::jsonb, checks = $5::jsonb, chart = $6::jsonb,
+            model = $7, prompt_version = $8, latency_ms = $9, error = NULL
+      WHERE request_id = $1 AND section_id = $2 RETURNING section_id`,
+    [
+      requestId,
+      sectionId,
+      out.markdown,
+      JSON.stringify(out.citations),
+      JSON.stringify(out.checks),
+      out.chart ? JSON.stringify(out.chart) : null,
+      out.model,
+      out.promptVersion,
+      Math.round(out.latencyMs),
+    ],
+  );
+  return rows.length > 0;
+}
+
+/** Stores a failed section with a message fit for the user. */
+export async function saveSectionFailed(
+  q: Queryable,
+  requestId: string,
+  sectionId: SectionId,
+  failure: { error: string; promptVersion: string | null; latencyMs: number },
+): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE summary_sections
+        SET status = 'failed', error = $3, prompt_version = $4, latency_ms = $5, markdown = NULL
+      WHERE request_id = $1 AND section_id = $2 RETURNING section_id`,
+    [requestId, sectionId, failure.error, failure.promptVersion, Math.round(failure.latencyMs)],
+  );
+  return rows.length > 0;
+}
+
+/** The request's final status. */
+export async function finishRequest(
+  q: Queryable,
+  requestId: string,
+  status: RequestStatus,
+): Promise<boolean> {
+  const rows = await q.query(`UPDATE summary_requests SET status = $2 WHERE id = $1 RETURNING id`, [
+    requestId,
+    status,
+  ]);
+  return rows.length > 0;
+}
