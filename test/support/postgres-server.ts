@@ -51,13 +51,16 @@ export async function startPostgres(): Promise<PostgresServer> {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     version,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => {
-          rmSync(dir, { recursive: true, force: true });
-          done();
-        });
-        child.kill('SIGINT');
-      }),
+    // Stop through pg_ctl: under root the child is runuser, which does not pass signals on.
+    stop: async () => {
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        child.kill('SIGKILL');
+      }
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
