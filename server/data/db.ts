@@ -24,7 +24,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { url: string; maxConnections?: number } | { dataDir: string } | { memory: true };
+export type DatabaseOptions =
+  | { url: string; maxConnections?: number }
+  | { dataDir: string }
+  | { memory: true };
 
 // Numbers as numbers, dates as 'YYYY-MM-DD' and timestamps as ISO strings: the same values on both
 // engines, and no time-zone shift of calendar dates.
@@ -55,13 +58,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool = new pg.Pool({ ...createPgConfig(pglite), types });
   }
 
-  async function transaction<T>(setup: (c: pg.PoolClient) => Promise<void>, fn: (q: Queryable) => Promise<T>) {
+  async function transaction<T>(
+    setup: (c: pg.PoolClient) => Promise<void>,
+    fn: (q: Queryable) => Promise<T>,
+  ) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await setup(client);
       const q: Queryable = {
-        query: async <R,>(sql: string, params?: readonly unknown[]) =>
+        query: async <R>(sql: string, params?: readonly unknown[]) =>
           (await client.query(sql, params as unknown[])).rows as R[],
       };
       const result = await fn(q);
@@ -91,18 +97,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
   await migrate(db);
-  const [installed] = await db.asSystem((q) => q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'"));
+  const [installed] = await db.asSystem((q) =>
+    q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'"),
+  );
   return { ...db, hasVector: Boolean(installed) };
 }
 
 async function migrate(db: Database): Promise<void> {
   await db.asSystem(async (q) => {
-    await q.query('CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz DEFAULT now())');
-    const done = new Set((await q.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+    await q.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz DEFAULT now())',
+    );
+    const done = new Set(
+      (await q.query<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue;
       // Checked per migration: an earlier one in this run may have created the extension.
-      if (m.requires === 'vector' && !(await q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")).length) continue;
+      if (
+        m.requires === 'vector' &&
+        !(await q.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")).length
+      )
+        continue;
       await q.query(m.sql);
       await q.query('INSERT INTO schema_migrations (id) VALUES ($1)', [m.id]);
     }

@@ -27,13 +27,17 @@ export async function startPostgres(): Promise<PostgresServer> {
   // initdb and postgres refuse to run as root; run them as the package's postgres user then.
   const asPostgres = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
   const run = (cmd: string, args: string[]) =>
-    asPostgres.length ? execFileSync(asPostgres[0]!, [...asPostgres.slice(1), cmd, ...args]) : execFileSync(cmd, args);
+    asPostgres.length
+      ? execFileSync(asPostgres[0]!, [...asPostgres.slice(1), cmd, ...args])
+      : execFileSync(cmd, args);
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
   const port = await freePort();
   const args = ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-F', '-c', 'fsync=off'];
   const child: ChildProcess = asPostgres.length
-    ? spawn(asPostgres[0]!, [...asPostgres.slice(1), join(bin, 'postgres'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawn(asPostgres[0]!, [...asPostgres.slice(1), join(bin, 'postgres'), ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
     : spawn(join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   await new Promise<void>((ready, fail) => {

@@ -49,7 +49,7 @@ afterAll(() => new Promise<void>((r) => jwksServer.close(() => r())));
 
 const now = () => Math.floor(Date.now() / 1000);
 async function sign(
-  opts: { key?: CryptoKey; alg?: string; kid?: string; claims?: JWTPayload; omit?: string[] } = {},
+  opts: { key?: Key['privateKey']; alg?: string; kid?: string; claims?: JWTPayload; omit?: string[] } = {},
 ) {
   const claims: JWTPayload = {
     sub: 'alice@example.com',
