@@ -5,8 +5,10 @@ import { type Database, type DatabaseOptions, openDatabase } from './data/db.ts'
 import { isSeeded, seedDemo } from './data/demo/seed.ts';
 import type { AppDeps } from './deps.ts';
 import type { Env } from './env.ts';
+import { indexDocuments } from './ingest/index-documents.ts';
 import type { SectionEngine } from './llm/engine.ts';
-import { createLocalGroundedEngine } from './llm/local-grounded.ts';
+import { createSectionEngine } from './llm/providers.ts';
+import { createRetrievalProviders, type RetrievalProviders } from './retrieval/providers.ts';
 import { generateSummary } from './sections/generate-summary.ts';
 import { purgeExpiredSummaries } from './summaries/summary-requests.ts';
 
@@ -38,21 +40,34 @@ export function publicUrlOf(env: Env, port = env.PORT): string {
 }
 
 /**
- * Opens (migrates, seeds on first start) the database and wires the default providers: dev-token
- * auth and the offline local grounded engine.
+ * Opens (migrates, seeds on first start) the database, brings the document index up to date and
+ * wires the providers chosen by configuration (by default dev-token auth, the offline local grounded
+ * engine and local retrieval).
  */
 export async function createRuntime(
   env: Env,
-  options: { db?: Database; engine?: SectionEngine; publicUrl?: string; sweepEveryMs?: number } = {},
+  options: {
+    db?: Database;
+    engine?: SectionEngine;
+    /** Retrieval providers (default: from env); null = documents ranked by SQL, no indexing. */
+    retrieval?: RetrievalProviders | null;
+    publicUrl?: string;
+    sweepEveryMs?: number;
+  } = {},
 ): Promise<Runtime> {
   const db = options.db ?? (await openDatabase(databaseOptions(env)));
   if (!(await isSeeded(db))) await seedDemo(db, { accounts: env.DEMO_ACCOUNTS });
-  const engine = options.engine ?? createLocalGroundedEngine();
+  const retrieval = await prepareRetrieval(
+    db,
+    options.retrieval === undefined ? createRetrievalProviders(env) : options.retrieval,
+  );
+  // Once per process: the engine's concurrency limit is shared by every request it serves.
+  const engine = options.engine ?? createSectionEngine(env);
   const publicUrl = options.publicUrl ?? publicUrlOf(env);
   const deps: AppDeps = {
     db,
     verifyToken: tokenVerifier(env),
-    generate: (input) => generateSummary({ db, engine, publicUrl }, input),
+    generate: (input) => generateSummary({ db, engine, publicUrl, retrieval }, input),
     summaryTtlSeconds: env.SUMMARY_TTL_SECONDS,
     publicUrl,
     devSecret: env.DEV_JWT_SECRET,
@@ -72,4 +87,31 @@ export async function createRuntime(
       await db.close();
     },
   };
+}
+
+/**
+ * Brings the chunk index up to date with the documents (unchanged documents cost nothing, so a
+ * restart is cheap) and returns the providers to retrieve with. Without pgvector, or when indexing
+ * fails (e.g. the embedding service is unreachable), sections rank documents by SQL instead and
+ * the server still starts.
+ */
+async function prepareRetrieval(
+  db: Database,
+  providers: RetrievalProviders | null,
+): Promise<RetrievalProviders | null> {
+  if (!providers || !db.hasVector) return null;
+  try {
+    const summary = await indexDocuments(db, providers.embedder, { onlyChanged: true });
+    console.log(JSON.stringify({ level: 'info', msg: 'document index ready', ...summary }));
+    return providers;
+  } catch (error) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'document indexing failed; ranking documents by SQL',
+        error: String(error),
+      }),
+    );
+    return null;
+  }
 }

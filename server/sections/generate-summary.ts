@@ -2,6 +2,7 @@ import type { RequestStatus } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
 import type { Database } from '../data/db.ts';
 import type { SectionEngine } from '../llm/engine.ts';
+import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
 import { runSection, type SectionRunResult } from './run-section.ts';
@@ -12,6 +13,8 @@ export interface GenerateSummaryDeps {
   engine: SectionEngine;
   /** Base URL of this server; citation links point into its demo CRM. */
   publicUrl: string;
+  /** Document retrieval providers; absent = documents ranked by SQL. */
+  retrieval?: RetrievalProviders | null;
   /** Per-section limit for the engine call (default 60 s). */
   sectionTimeoutMs?: number;
   /** Folder of prompt files (default: the repository's prompts/). */
@@ -56,6 +59,7 @@ export async function generateSummary(deps: GenerateSummaryDeps, input: Generate
           accountId: input.accountId,
           sectionId,
           prompts,
+          retrieval: deps.retrieval ?? null,
           timeoutMs: deps.sectionTimeoutMs ?? 60_000,
           now,
           log,

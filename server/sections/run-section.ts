@@ -1,13 +1,16 @@
 import type { SectionId } from '../../shared/sections.ts';
 import type { Database } from '../data/db.ts';
 import type { SectionEngine } from '../llm/engine.ts';
-import { checkSection } from '../quality/check-section.ts';
+import { checkSectionWithMetrics } from '../quality/check-section.ts';
 import { compactCitations } from '../quality/compact-citations.ts';
-import { type FailurePhase, logLine, SectionTimeoutError, userMessage } from './failures.ts';
+import type { RetrievalProviders } from '../retrieval/providers.ts';
+import { type FailurePhase, logLine, userMessage } from './failures.ts';
 import { buildPromptContext } from './prompt-context.ts';
 import { type PromptFile, renderPrompt } from './prompt-files.ts';
-import { loadSectionData } from './section-data.ts';
+import { readSectionData, SectionGoneError } from './read-section-data.ts';
 import { markSectionRunning, saveSectionDone, saveSectionFailed } from './section-writes.ts';
+import type { SectionData } from './types.ts';
+import { writeSection } from './write-section.ts';
 
 export type SectionRunResult = 'done' | 'failed' | 'gone';
 
@@ -24,12 +27,15 @@ export interface SectionRun {
   /** One instant for the whole request, so every section measures "recent" and "upcoming" alike. */
   now: Date;
   log: (line: string) => void;
+  /** Document retrieval providers; null = documents ranked by SQL. */
+  retrieval?: RetrievalProviders | null;
 }
 
 /**
- * One section end to end: mark running and read its facts in one short RLS transaction, render the
- * prompt, call the engine outside any transaction, check and save. Never rejects: a failure is
- * saved on the section and reported as 'failed'; a vanished request is 'gone'.
+ * One section end to end: mark running and read its facts under RLS (structured facts by SQL,
+ * documents by retrieval when available), render the prompt, call the engine outside any
+ * transaction, check and save. Never rejects: a failure is saved on the section and reported as
+ * 'failed'; a vanished request is 'gone'.
  */
 export async function runSection(run: SectionRun): Promise<SectionRunResult> {
   const started = performance.now();
@@ -39,39 +45,55 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
     const file = (await run.prompts)[run.sectionId];
     promptVersion = file.version;
     phase = 'data';
-    const data = await run.db.asUser(run.userId, async (q) =>
-      (await markSectionRunning(q, run.requestId, run.sectionId))
-        ? loadSectionData(q, {
-            sectionId: run.sectionId,
-            accountId: run.accountId,
-            kinds: file.data,
-            publicUrl: run.publicUrl,
-            now: run.now,
-          })
-        : null,
-    );
-    if (!data) return 'gone';
+    let data: SectionData;
+    try {
+      data = await readSectionData(
+        run.db,
+        run.userId,
+        {
+          sectionId: run.sectionId,
+          accountId: run.accountId,
+          kinds: file.data,
+          publicUrl: run.publicUrl,
+          now: run.now,
+        },
+        {
+          retrieval: run.retrieval,
+          begin: (q) => markSectionRunning(q, run.requestId, run.sectionId),
+          log: run.log,
+        },
+      );
+    } catch (error) {
+      if (error instanceof SectionGoneError) return 'gone';
+      throw error;
+    }
     phase = 'prompt';
     const prompt = renderPrompt(file, buildPromptContext(data));
     phase = 'engine';
-    const written = await withTimeout(run.timeoutMs, (signal) =>
-      run.engine.write({
+    // A model-backed engine's answer with invented figures is regenerated once (write-section.ts).
+    const written = await writeSection({
+      engine: run.engine,
+      input: {
         sectionId: run.sectionId,
         title: file.title,
         prompt,
         data,
         tier: file.tier,
         maxOutputTokens: file.maxOutputTokens,
-        signal,
-      }),
-    );
+      },
+      timeoutMs: run.timeoutMs,
+      log: run.log,
+      label: `summary ${run.requestId} section ${run.sectionId}`,
+    });
     const { markdown, citations } = compactCitations(written.markdown.trim(), data.sources);
     phase = 'save';
+    // Outside the transaction: the metrics' embedder may be a network call.
+    const checks = await checkSectionWithMetrics(markdown, data, citations, { prompt });
     const saved = await run.db.asUser(run.userId, (q) =>
       saveSectionDone(q, run.requestId, run.sectionId, {
         markdown,
         citations,
-        checks: checkSection(markdown, data, citations),
+        checks,
         chart: run.sectionId === 'consumption' && data.usage?.products.length ? data.usage.chart : null,
         model: written.model,
         promptVersion: file.version,
@@ -96,22 +118,5 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
       );
       return 'failed';
     }
-  }
-}
-
-/** Runs fn with an abort signal that fires after ms; rejects with SectionTimeoutError then. */
-async function withTimeout<T>(ms: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new SectionTimeoutError(ms));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

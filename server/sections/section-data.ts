@@ -1,10 +1,17 @@
 import type { SectionId } from '../../shared/sections.ts';
-import type { Database, Queryable } from '../data/db.ts';
+import type { Queryable } from '../data/db.ts';
 import { buildAccount, fetchAccount } from './facts/account.ts';
 import { buildActivities, fetchRecentActivities, fetchUpcomingMeetings } from './facts/activities.ts';
 import { buildContacts, fetchContacts } from './facts/contacts.ts';
 import type { FactContext } from './facts/context.ts';
-import { buildDocuments, fetchKnowledgeBase, fetchMeetingNotes, fetchNews } from './facts/documents.ts';
+import type { DocumentDataKind, DocumentHit } from './facts/document-queries.ts';
+import {
+  buildDocuments,
+  fetchKnowledgeBase,
+  fetchMeetingNotes,
+  fetchNews,
+  fetchRetrievedDocuments,
+} from './facts/documents.ts';
 import { buildInsights, fetchInsights } from './facts/insights.ts';
 import { buildPipeline, fetchOpportunities } from './facts/pipeline.ts';
 import {
@@ -63,6 +70,11 @@ export interface SectionDataRequest {
   /** Base URL of the demo CRM that citation links point into. */
   publicUrl: string;
   now?: Date;
+  /**
+   * Documents retrieval already chose per kind (see read-section-data.ts); a document kind without
+   * an entry is read by the SQL ranking instead (no vector index, or retrieval unavailable).
+   */
+  retrieved?: Partial<Record<DocumentDataKind, DocumentHit[]>>;
 }
 
 /**
@@ -80,7 +92,14 @@ export async function loadSectionData(q: Queryable, request: SectionDataRequest)
   const accountRow = await fetchAccount(q, request.accountId);
   if (!accountRow) throw new AccountNotVisibleError();
   const rowSets: never[][] = [];
-  for (const k of kinds) rowSets.push(await LOADERS[k].fetch(q, request.accountId, now));
+  for (const k of kinds) {
+    const hits = isDocumentKind(k) ? request.retrieved?.[k] : undefined;
+    rowSets.push(
+      (hits
+        ? await fetchRetrievedDocuments(q, hits)
+        : await LOADERS[k].fetch(q, request.accountId, now)) as never[],
+    );
+  }
 
   const ctx: FactContext = {
     accountId: request.accountId,
@@ -96,11 +115,6 @@ export async function loadSectionData(q: Queryable, request: SectionDataRequest)
   return { sectionId: request.sectionId, asOf: ctx.asOf, account, ...facts, sources: ctx.sources.list() };
 }
 
-/** loadSectionData in its own short transaction as the user, so RLS decides what is read. */
-export function readSectionData(
-  db: Database,
-  userId: string,
-  request: SectionDataRequest,
-): Promise<SectionData> {
-  return db.asUser(userId, (q) => loadSectionData(q, request));
+function isDocumentKind(kind: DataKind): kind is DocumentDataKind {
+  return kind === 'news' || kind === 'knowledge_base' || kind === 'meeting_notes';
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../../data/db.ts';
 import { clip } from '../sources.ts';
 import type { DocumentFact } from '../types.ts';
 import type { FactContext } from './context.ts';
+import { type DocumentHit, EXCERPT_CHARS } from './document-queries.ts';
 
 export interface DocumentRow {
   id: string;
@@ -11,10 +12,10 @@ export interface DocumentRow {
   product: string | null;
   published_at: string;
   body: string;
+  /** The words around the query in the retrieved passage, for the citation preview. */
+  snippet?: string;
 }
 
-/** Enough of a document for a prompt to quote; the full body stays in the CRM. */
-const EXCERPT_CHARS = 700;
 const COLUMNS = `d.id, d.kind, d.title, d.source, d.product, d.published_at, left(d.body, ${EXCERPT_CHARS * 2}) AS body`;
 
 /** News and filings about the account, newest first. */
@@ -66,6 +67,26 @@ export function fetchKnowledgeBase(q: Queryable, accountId: string): Promise<Doc
   );
 }
 
+/**
+ * The rows of documents retrieval chose, in the order given, each body replaced by the passage
+ * retrieval found most relevant in it. Read as the user again, so a document hidden since it was
+ * retrieved is dropped rather than shown.
+ */
+export async function fetchRetrievedDocuments(
+  q: Queryable,
+  hits: readonly DocumentHit[],
+): Promise<DocumentRow[]> {
+  if (!hits.length) return [];
+  const rows = await q.query<DocumentRow>(`SELECT ${COLUMNS} FROM documents d WHERE d.id = ANY($1::text[])`, [
+    hits.map((h) => h.documentId),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hits.flatMap((h) => {
+    const row = byId.get(h.documentId);
+    return row ? [{ ...row, body: h.passage, snippet: h.snippet }] : [];
+  });
+}
+
 /** Documents as facts with a quotable excerpt, each cited to its document record. */
 export function buildDocuments(rows: DocumentRow[], ctx: FactContext): DocumentFact[] {
   return rows.map((r) => ({
@@ -73,7 +94,7 @@ export function buildDocuments(rows: DocumentRow[], ctx: FactContext): DocumentF
       kind: 'document',
       recordId: r.id,
       title: r.title,
-      snippet: clip(r.body, 240),
+      snippet: r.snippet || clip(r.body, 240),
       date: r.published_at,
     }),
     id: r.id,

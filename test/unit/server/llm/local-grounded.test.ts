@@ -5,7 +5,7 @@ import { checkSection } from '../../../../server/quality/check-section.ts';
 import { compactCitations } from '../../../../server/quality/compact-citations.ts';
 import { buildPromptContext } from '../../../../server/sections/prompt-context.ts';
 import { loadPromptFiles, renderPrompt } from '../../../../server/sections/prompt-files.ts';
-import { readSectionData } from '../../../../server/sections/section-data.ts';
+import { readSectionData } from '../../../../server/sections/read-section-data.ts';
 import type { SectionData } from '../../../../server/sections/types.ts';
 import type { Citation } from '../../../../shared/api.ts';
 import { SECTION_IDS, type SectionId } from '../../../../shared/sections.ts';

@@ -49,4 +49,13 @@ describe('snippetOf', () => {
     expect(snippet.length).toBeLessThanOrEqual(242);
     expect(snippetOf('short text', 'x')).toBe('short text');
   });
+
+  it('prefers the sentence with the most query terms and widens it with its neighbours', () => {
+    const filler = 'The team reviewed the quarterly calendar. '.repeat(30);
+    const text = `${filler}Procurement wants a data residency pilot. It starts in May. ${filler}`;
+    const snippet = snippetOf(text, 'data residency pilot procurement', 120);
+    expect(snippet).toContain('Procurement wants a data residency pilot.');
+    expect(snippet).toContain('It starts in May.');
+    expect(snippet.length).toBeLessThanOrEqual(122);
+  });
 });

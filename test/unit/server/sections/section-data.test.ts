@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Queryable } from '../../../../server/data/db.ts';
 import { loadPromptFiles } from '../../../../server/sections/prompt-files.ts';
-import {
-  AccountNotVisibleError,
-  loadSectionData,
-  readSectionData,
-} from '../../../../server/sections/section-data.ts';
+import { readSectionData } from '../../../../server/sections/read-section-data.ts';
+import { AccountNotVisibleError, loadSectionData } from '../../../../server/sections/section-data.ts';
 import { DATA_KINDS, type DataKind, type SectionData } from '../../../../server/sections/types.ts';
 import { ACCOUNTS, openDemoDatabase, PUBLIC_URL } from './demo-db.ts';
 

@@ -1,0 +1,81 @@
+import type { Database, Queryable } from '../data/db.ts';
+import type { RetrievalProviders } from '../retrieval/providers.ts';
+import { retrieve } from '../retrieval/search.ts';
+import { fetchDocumentFocus } from './facts/document-focus.ts';
+import {
+  DOCUMENT_KINDS,
+  type DocumentDataKind,
+  type DocumentHit,
+  documentQuery,
+  selectDocuments,
+} from './facts/document-queries.ts';
+import { logLine } from './failures.ts';
+import { AccountNotVisibleError, loadSectionData, type SectionDataRequest } from './section-data.ts';
+import type { SectionData } from './types.ts';
+
+/** The section's request disappeared (expired or deleted) before its data was read. */
+export class SectionGoneError extends Error {
+  constructor() {
+    super('The summary request no longer exists.');
+    this.name = 'SectionGoneError';
+  }
+}
+
+export interface ReadSectionOptions {
+  /** Embedder and reranker for document retrieval; null or absent = SQL ranking only. */
+  retrieval?: RetrievalProviders | null;
+  /** Runs first, in the first transaction (e.g. mark the section running); false = gone. */
+  begin?: (q: Queryable) => Promise<boolean>;
+  /** Receives one line when retrieval fails and the section falls back; never document text. */
+  log?: (line: string) => void;
+}
+
+/**
+ * A section's facts, read as the user so row-level security decides what is seen. Structured facts
+ * come from SQL. Documents (news, knowledge base, meeting notes) come from retrieval when a vector
+ * index exists: the account's structured facts shape each query and its filters, the query is
+ * embedded outside any transaction, and the chosen documents are read back under RLS with the
+ * passage that matched. If retrieval fails the documents are ranked by SQL instead, so an embedder
+ * outage costs relevance, not the section. Throws AccountNotVisibleError or SectionGoneError.
+ */
+export async function readSectionData(
+  db: Database,
+  userId: string,
+  request: SectionDataRequest,
+  options: ReadSectionOptions = {},
+): Promise<SectionData> {
+  const begin = async (q: Queryable) => {
+    if (options.begin && !(await options.begin(q))) throw new SectionGoneError();
+  };
+  const documentKinds = DOCUMENT_KINDS.filter((k) => request.kinds.includes(k));
+  const providers = db.hasVector && documentKinds.length ? options.retrieval : null;
+  if (!providers) {
+    return db.asUser(userId, async (q) => {
+      await begin(q);
+      return loadSectionData(q, request);
+    });
+  }
+
+  const now = request.now ?? new Date();
+  const focus = await db.asUser(userId, async (q) => {
+    await begin(q);
+    const found = await fetchDocumentFocus(q, request.accountId, now);
+    if (!found) throw new AccountNotVisibleError();
+    return found;
+  });
+  const retrieved: Partial<Record<DocumentDataKind, DocumentHit[]>> = {};
+  await Promise.all(
+    documentKinds.map(async (kind) => {
+      try {
+        const query = documentQuery(kind, request.accountId, focus, now);
+        const chunks = await retrieve(db, userId, query, providers);
+        retrieved[kind] = selectDocuments(kind, chunks, focus, query.query);
+      } catch (error) {
+        (options.log ?? console.warn)(
+          `section ${request.sectionId}: ${kind} retrieval failed, ranking by SQL: ${logLine(error)}`,
+        );
+      }
+    }),
+  );
+  return db.asUser(userId, (q) => loadSectionData(q, { ...request, now, retrieved }));
+}
