@@ -34,6 +34,29 @@ const envSchema = z.object({
   RERANK_PROVIDER: z.enum(['local', 'bedrock', 'none']).default('local'),
   /** Reranking model ARN, e.g. arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0 */
   RERANK_MODEL_ARN: z.string().startsWith('arn:').optional(),
+  /** Section writer: 'local' grounded writer (offline), 'bedrock' Converse, 'openai' chat completions. */
+  LLM_PROVIDER: z.enum(['local', 'bedrock', 'openai']).default('local'),
+  /** Bedrock model or inference-profile id per prompt tier (Claude needs a profile, e.g. us.anthropic…). */
+  BEDROCK_MODEL_FAST: z.string().min(1).default('amazon.nova-lite-v1:0'),
+  BEDROCK_MODEL_DEEP: z.string().min(1).default('amazon.nova-pro-v1:0'),
+  /** 'true': ConverseStream / streamed completions; 'false': one-shot Converse / completions. */
+  LLM_STREAM: z.enum(['true', 'false']).default('true'),
+  /** Limit of one model call in ms (a timed-out call is retried within the section's 60 s). */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Model calls per section write, retries on throttling/5xx/timeouts included. */
+  LLM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Full-jitter exponential backoff between retries: base and cap in ms. */
+  LLM_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
+  LLM_RETRY_CAP_MS: z.coerce.number().int().min(0).max(300_000).default(8_000),
+  /** Model calls in flight at once from this process, across all requests. */
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /** OpenAI-compatible server (Ollama: http://127.0.0.1:11434/v1, vLLM: http://host:8000/v1). */
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL_FAST: z.string().min(1).optional(),
+  /** Defaults to OPENAI_MODEL_FAST. */
+  OPENAI_MODEL_DEEP: z.string().min(1).optional(),
+  /** Sent as a Bearer token when set (vLLM --api-key); Ollama needs none. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -45,6 +68,12 @@ const checkedSchema = envSchema.superRefine((env, ctx) => {
       path: ['RERANK_MODEL_ARN'],
       message: 'required when RERANK_PROVIDER=bedrock',
     });
+  }
+  if (env.LLM_PROVIDER === 'openai') {
+    for (const key of ['OPENAI_BASE_URL', 'OPENAI_MODEL_FAST'] as const) {
+      if (!env[key])
+        ctx.addIssue({ code: 'custom', path: [key], message: 'required when LLM_PROVIDER=openai' });
+    }
   }
   if (env.AUTH_MODE !== 'jwks') return;
   for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {

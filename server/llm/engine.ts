@@ -22,6 +22,17 @@ export interface SectionWriteOutput {
   markdown: string;
   /** The model (or writer) that produced it, stored with the section and its feedback. */
   model: string;
+  /** Tokens the provider billed for the call that produced it (absent for the local writer). */
+  usage?: TokenUsage;
+  /** Calls it took, retries included (absent = 1). */
+  attempts?: number;
+  /** The model stopped at maxOutputTokens: the text is kept but may end mid-sentence. */
+  truncated?: boolean;
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
 }
 
 /**
@@ -30,6 +41,11 @@ export interface SectionWriteOutput {
  */
 export interface SectionEngine {
   readonly name: string;
+  /**
+   * Set by model-backed engines: a section whose figures fail the numbers check is written once
+   * more with stricter instructions. The local grounded writer copies figures and needs no retry.
+   */
+  readonly regenerateOnFailedNumbers?: boolean;
   write(input: SectionWriteInput): Promise<SectionWriteOutput>;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Http2ServerRequest } from 'node:http2';
+import { type ConverseControls, converseRoutes } from './bedrock-converse.ts';
 import { invokeModel, rerank } from './bedrock-models.ts';
 import {
   awsError,
@@ -12,6 +13,12 @@ import {
 } from './bedrock-wire.ts';
 import { listenHttp1AndH2c } from './http1-and-h2c.ts';
 
+export type {
+  ConverseControls,
+  ConverseRequest,
+  ConverseResponder,
+  ConverseScript,
+} from './bedrock-converse.ts';
 export type { BedrockCall, Fault, Reply, Response, RouteHandler } from './bedrock-wire.ts';
 export { awsError } from './bedrock-wire.ts';
 
@@ -21,7 +28,9 @@ export { awsError } from './bedrock-wire.ts';
  * SDK's default NodeHttp2Handler) and HTTP/1.1 (NodeHttpHandler). Routes so far:
  *   invoke-model   POST /model/{modelId}/invoke   (Titan Text Embeddings v2 JSON)
  *   rerank         POST /rerank                   (bedrock-agent-runtime Rerank)
- * More (converse, converse-stream with event-stream frames) are added with `route()`.
+ *   converse       POST /model/{modelId}/converse         (JSON)
+ *   converse-stream POST /model/{modelId}/converse-stream (application/vnd.amazon.eventstream)
+ * More are added with `route()`; `converse` scripts the stand-in chat models.
  */
 export interface BedrockServer {
   url: string;
@@ -33,7 +42,9 @@ export interface BedrockServer {
   inject(fault: Fault): void;
   /** Shortcut: HTTP 429 ThrottlingException for the next `times` requests to `route`. */
   throttle(route?: string, times?: number): void;
-  /** Forgets recorded calls and pending faults. */
+  /** Scripts the Converse / ConverseStream models: answers, latency, stream faults, hangs. */
+  converse: ConverseControls;
+  /** Forgets recorded calls, pending faults and Converse scripts. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -50,6 +61,7 @@ export async function startBedrockServer(): Promise<BedrockServer> {
   const routes = new Map<string, Route>();
   const faults: (Fault & { left: number })[] = [];
   const calls: BedrockCall[] = [];
+  const chat = converseRoutes();
 
   async function handle(req: IncomingMessage | Http2ServerRequest, res: Response) {
     const chunks: Buffer[] = [];
@@ -134,14 +146,17 @@ export async function startBedrockServer(): Promise<BedrockServer> {
         errorType: 'ThrottlingException',
         message: 'Too many requests, please wait before trying again.',
       }),
+    converse: chat.controls,
     reset: () => {
       calls.length = 0;
       faults.length = 0;
+      chat.controls.reset();
     },
     close: () => listener.close(),
   };
   server.route('invoke-model', 'POST', '/model/{modelId}/invoke', invokeModel);
   server.route('rerank', 'POST', '/rerank', rerank);
-  // Converse and ConverseStream go here: route('converse', 'POST', '/model/{modelId}/converse', …).
+  server.route('converse', 'POST', '/model/{modelId}/converse', chat.converse);
+  server.route('converse-stream', 'POST', '/model/{modelId}/converse-stream', chat.converseStream);
   return server;
 }
