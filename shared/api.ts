@@ -68,6 +68,20 @@ export const checksSchema = z.object({
       uncitedParagraphs: z.number().int(),
     })
     .optional(),
+  /**
+   * Text metrics of the output against the facts the section was given, rounded to 4 decimals.
+   * Informational: they never fail a section. Absent on sections saved before they existed.
+   */
+  metrics: z
+    .object({
+      /** Embedding cosine; can dip below 0 for unrelated texts. */
+      cosine: z.number().min(-1).max(1),
+      bleu: z.number().min(0).max(1),
+      rouge1: z.number().min(0).max(1),
+      rouge2: z.number().min(0).max(1),
+      rougeL: z.number().min(0).max(1),
+    })
+    .optional(),
 });
 export type Checks = z.infer<typeof checksSchema>;
 
