@@ -62,7 +62,7 @@ const { embedder } = createRetrievalProviders(env);
 const files = values.demo
   ? null
   : await readSourceFiles(positionals[0]!, defaults.data).catch((error: Error) =>
-      fail(error instanceof IngestError ? `ingest: ${error.message}` : `ingest failed: ${error.stack}`),
+      fail(error instanceof IngestError ? `ingest: ${error.message}` : `ingest failed: ${firstLine(error)}`),
     );
 const db = await openDatabase(databaseOptions(env));
 try {
@@ -74,8 +74,11 @@ try {
   console.log(JSON.stringify({ mode: values.demo ? 'demo' : 'files', embedder: embedder.id, ...summary }));
 } catch (error) {
   await db.close();
-  fail(
-    error instanceof IngestError ? `ingest: ${error.message}` : `ingest failed: ${(error as Error).stack}`,
-  );
+  fail(error instanceof IngestError ? `ingest: ${error.message}` : `ingest failed: ${firstLine(error)}`);
 }
 await db.close();
+
+/** An unexpected error in one line (no stack: the message is for the person at the terminal). */
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../retrieval/retrieve-input.ts';
 
-const date = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+// Postgres timestamps start in 4713 BC and have no year 0 in ISO form; a document date before
+// year 1000 is a typo, so keep to years 1000–9999 rather than fail later in the insert.
+const date = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine((v) => Number(v.slice(0, 4)) >= 1000, 'must be a date from year 1000 on');
 
 /**
  * Document metadata from front matter or command-line options. Every field is optional; `id` is
