@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { ApiError, describeIssues } from './errors.ts';
+import { containsNul } from './nul-guard.ts';
 
 /** Parses a JSON body with a zod schema; malformed JSON and invalid fields are both 400s. */
 export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
@@ -14,6 +15,7 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
   } catch {
     throw new ApiError('bad_request', 'body: not valid JSON');
   }
+  if (containsNul(raw)) throw new ApiError('bad_request', 'body: must not contain NUL characters');
   return parseWith(schema, raw);
 }
 
