@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           exclude: ['test/unit/extension/**'],
           environment: 'node',
+          // Some unit tests generate thousands of demo accounts; a busy 2-core CI box needs headroom.
+          testTimeout: 30_000,
         },
       },
       {

@@ -6,21 +6,36 @@ import { secureHeaders } from 'hono/secure-headers';
 import { type AuthVariables, requireAuth } from './auth/middleware.ts';
 import { createCrmRoutes } from './crm/routes.tsx';
 import type { AppDeps } from './deps.ts';
+import { extensionOrigin, SECURE_HEADERS } from './http/browser-policy.ts';
 import { ApiError, errorBody } from './http/errors.ts';
+import { rejectNulInUrl } from './http/nul-guard.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { createLogger, currentLog } from './observability/logger.ts';
+import { createMetrics } from './observability/metrics.ts';
+import { metricsHandler } from './observability/metrics-route.ts';
+import { requestContext, routePattern } from './observability/request-context.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { summaryRoutes } from './routes/summaries.ts';
+import { logLine } from './sections/failures.ts';
 
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i;
-
-/** The API under /v1 (typed as ApiType for clients) plus health and the demo CRM. */
-export function createApp(deps: AppDeps) {
+/** The API under /v1 (typed as ApiType for clients) plus health, metrics and the demo CRM. */
+export function createApp(given: AppDeps) {
+  const deps = {
+    ...given,
+    logger: given.logger ?? createLogger(),
+    metrics: given.metrics ?? createMetrics(),
+  };
+  const { metrics } = deps;
   const api = new Hono<{ Variables: AuthVariables }>()
     .use(
       cors({
         // Only the extension calls the API from a browser; web pages get no CORS grant.
-        origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+        origin: extensionOrigin(deps.extensionOrigins),
         allowHeaders: ['Authorization', 'Content-Type'],
+        // The panel may read these: the id to quote in a support request, the wait after a 429.
+        exposeHeaders: ['X-Request-Id', 'Retry-After'],
         allowMethods: ['GET', 'POST'],
         maxAge: 600,
       }),
@@ -37,13 +52,18 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .use(requireAuth(deps.verifyToken))
+    .use(rateLimit(deps.rateLimits ?? {}, () => metrics.errors.inc({ kind: 'rate_limited' })))
     .route('/summaries', summaryRoutes(deps))
     .route('/accounts', accountRoutes(deps))
-    .route('/feedback', feedbackRoutes(deps));
+    .route('/feedback', feedbackRoutes(deps))
+    .route('/deliveries', deliveryRoutes(deps));
 
   const app = new Hono()
-    .use(secureHeaders({ crossOriginResourcePolicy: false }))
+    .use(requestContext(deps))
+    .use(secureHeaders(SECURE_HEADERS))
+    .use(rejectNulInUrl())
     .get('/healthz', (c) => c.json({ status: 'ok', database: deps.db.kind }))
+    .get('/metrics', metricsHandler(metrics, deps.metricsToken))
     .route('/v1', api)
     .route('/', createCrmRoutes({ db: deps.db, devSecret: deps.devSecret, publicUrl: deps.publicUrl }));
 
@@ -58,8 +78,9 @@ export function createApp(deps: AppDeps) {
         error.status,
       );
     }
-    // Log the failure, never request bodies or generated text.
-    console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(error) }));
+    // Log the failure (route pattern, error name and first line), never bodies or generated text.
+    currentLog().error({ route: routePattern(c), error: logLine(error) }, 'unhandled error');
+    metrics.errors.inc({ kind: 'http_internal' });
     return c.json(errorBody('internal', 'internal error'), 500);
   });
   return app;

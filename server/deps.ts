@@ -1,6 +1,9 @@
 import type { SectionId } from '../shared/sections.ts';
 import type { TokenVerifier } from './auth/middleware.ts';
 import type { Database } from './data/db.ts';
+import type { RateLimits } from './http/rate-limit.ts';
+import type { Logger } from './observability/logger.ts';
+import type { Metrics } from './observability/metrics.ts';
 
 export interface GenerateInput {
   requestId: string;
@@ -20,4 +23,14 @@ export interface AppDeps {
   devSecret: string;
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /** Structured logger (default: JSON lines on stdout at level info). */
+  logger?: Logger;
+  /** This app's Prometheus registry and instruments (default: a fresh one). */
+  metrics?: Metrics;
+  /** Opens GET /metrics to `Authorization: Bearer <token>`; unset = loopback connections only. */
+  metricsToken?: string;
+  /** Per-user request limits (default: none). */
+  rateLimits?: RateLimits;
+  /** Exact extension origins granted CORS; unset = any chrome-extension:// or moz-extension:// origin. */
+  extensionOrigins?: readonly string[];
 }

@@ -20,6 +20,16 @@ const envSchema = z.object({
   DEV_JWT_SECRET: z.string().min(16).default('account-summaries-local-dev-secret'),
   /** Seconds a delivered summary stays on the server before it is deleted. */
   SUMMARY_TTL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(600),
+  /** 'off': this process serves HTTP only and generation runs in workers elsewhere (Lambda). */
+  WORKER_MODE: z.enum(['on', 'off']).default('on'),
+  /** Generation jobs one process runs at once (each runs a request's sections in parallel). */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** A job's lease: a worker that stops heartbeating for this long loses the job to another. */
+  JOB_LEASE_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /** How often idle workers look for jobs without LISTEN/NOTIFY (10x this with it). */
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /** Runs of a job (the first plus reclaims after lost leases) before its request is failed. */
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** Number of demo accounts generated on first start. */
   DEMO_ACCOUNTS: z.coerce.number().int().min(1).max(1_000_000).default(48),
   /** Region and, optionally, endpoint (VPC endpoint or a local test server) of bedrock-runtime. */
@@ -57,6 +67,44 @@ const envSchema = z.object({
   OPENAI_MODEL_DEEP: z.string().min(1).optional(),
   /** Sent as a Bearer token when set (vLLM --api-key); Ollama needs none. */
   OPENAI_API_KEY: z.string().min(1).optional(),
+  /** Structured (JSON) log level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token that opens GET /metrics; unset = open to loopback connections only. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** API requests per user per minute (token bucket, per process); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(240),
+  /** POST /v1/summaries per user per minute, on top of the general limit; 0 turns it off. */
+  RATE_LIMIT_SUMMARIES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(20),
+  /** Comma-separated extension origins granted CORS (e.g. chrome-extension://<id>); unset = any extension. */
+  EXTENSION_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const origins = (value ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        if (!/^(chrome|moz)-extension:\/\/[a-z0-9-]+$/i.test(origin)) {
+          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an extension origin` });
+        }
+      }
+      return origins.length ? origins : undefined;
+    }),
+  /** Proactive delivery of briefs before meetings (browser feed; Slack too with SLACK_BOT_TOKEN). */
+  DELIVERY_ENABLED: z.enum(['true', 'false']).default('true'),
+  DELIVERY_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** Meetings starting within this many minutes get their brief prepared and delivered. */
+  DELIVERY_WINDOW_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  /** Attempts per delivery (generation and send) before it is given up. */
+  DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  /** Slack bot token (xoxb-…, scope chat:write); unset = no Slack delivery. */
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xox[bp]-/, 'must be a Slack bot token (xoxb-…)')
+    .optional(),
+  /** Slack Web API base URL (a proxy or a local test server). */
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,6 +122,13 @@ const checkedSchema = envSchema.superRefine((env, ctx) => {
       if (!env[key])
         ctx.addIssue({ code: 'custom', path: [key], message: 'required when LLM_PROVIDER=openai' });
     }
+  }
+  if (env.WORKER_MODE === 'off' && !env.DATABASE_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_URL'],
+      message: 'required when WORKER_MODE=off (workers elsewhere must share the database)',
+    });
   }
   if (env.AUTH_MODE !== 'jwks') return;
   for (const key of ['JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'] as const) {

@@ -1,27 +1,32 @@
 import { verifyDevToken } from './auth/dev-tokens.ts';
 import { createJwksVerifier } from './auth/jwks-verifier.ts';
 import type { TokenVerifier } from './auth/middleware.ts';
-import { type Database, type DatabaseOptions, openDatabase } from './data/db.ts';
+import { databaseOptions } from './data/database-options.ts';
+import { type Database, openDatabase } from './data/db.ts';
 import { isSeeded, seedDemo } from './data/demo/seed.ts';
+import { startDeliveryFromEnv } from './delivery/from-env.ts';
 import type { AppDeps } from './deps.ts';
 import type { Env } from './env.ts';
 import { indexDocuments } from './ingest/index-documents.ts';
 import type { SectionEngine } from './llm/engine.ts';
 import { createSectionEngine } from './llm/providers.ts';
+import { configuredModels, instrumentEngine } from './observability/instrument-engine.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { observeGeneration } from './observability/observe-generation.ts';
+import { startGenerationQueue } from './queue/generation-queue.ts';
 import { createRetrievalProviders, type RetrievalProviders } from './retrieval/providers.ts';
+import { logLine } from './sections/failures.ts';
 import { generateSummary } from './sections/generate-summary.ts';
 import { purgeExpiredSummaries } from './summaries/summary-requests.ts';
 
 export interface Runtime {
   deps: AppDeps;
-  /** Stops the expiry sweeper and closes the database. */
+  /** Stops the expiry sweeper and the job worker (handing its jobs back), and closes the database. */
   close(): Promise<void>;
 }
 
-export function databaseOptions(env: Env): DatabaseOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return env.DB_MEMORY === 'true' ? { memory: true } : { dataDir: env.DATA_DIR };
-}
+export { databaseOptions };
 
 /** Dev tokens for the embedded demo; the identity provider's JWKS in production. */
 export function tokenVerifier(env: Env): TokenVerifier {
@@ -53,37 +58,72 @@ export async function createRuntime(
     retrieval?: RetrievalProviders | null;
     publicUrl?: string;
     sweepEveryMs?: number;
+    /** Default: JSON lines on stdout at LOG_LEVEL. */
+    logger?: Logger;
+    /** Default: a fresh registry for this runtime. */
+    metrics?: Metrics;
   } = {},
 ): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  const metrics = options.metrics ?? createMetrics();
   const db = options.db ?? (await openDatabase(databaseOptions(env)));
   if (!(await isSeeded(db))) await seedDemo(db, { accounts: env.DEMO_ACCOUNTS });
   const retrieval = await prepareRetrieval(
     db,
     options.retrieval === undefined ? createRetrievalProviders(env) : options.retrieval,
+    { logger, metrics },
   );
   // Once per process: the engine's concurrency limit is shared by every request it serves.
-  const engine = options.engine ?? createSectionEngine(env);
+  // Measured (latency, tokens, throttling) without changing what the engine does.
+  const engine = instrumentEngine(
+    options.engine ?? createSectionEngine(env),
+    metrics,
+    options.engine ? {} : configuredModels(env),
+  );
   const publicUrl = options.publicUrl ?? publicUrlOf(env);
+  // Requests are generated through the queue (server/queue): this process's worker, or any other's.
+  const generation = await startGenerationQueue(
+    env,
+    db,
+    (jobDb, input) =>
+      observeGeneration({ logger, metrics }, (job, hooks) =>
+        generateSummary({ db: jobDb, engine, publicUrl, retrieval, ...hooks }, job),
+      )(input),
+    logger,
+  );
   const deps: AppDeps = {
     db,
     verifyToken: tokenVerifier(env),
-    generate: (input) => generateSummary({ db, engine, publicUrl, retrieval }, input),
+    generate: generation.generate,
     summaryTtlSeconds: env.SUMMARY_TTL_SECONDS,
     publicUrl,
     devSecret: env.DEV_JWT_SECRET,
+    logger,
+    metrics,
+    metricsToken: env.METRICS_TOKEN,
+    rateLimits: {
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      summariesPerMinute: env.RATE_LIMIT_SUMMARIES_PER_MINUTE,
+    },
+    extensionOrigins: env.EXTENSION_ORIGINS,
   };
   const sweeper = setInterval(
     () =>
-      void purgeExpiredSummaries(db).catch((e) =>
-        console.error(JSON.stringify({ level: 'error', msg: 'purge failed', error: String(e) })),
-      ),
+      void purgeExpiredSummaries(db).catch((e) => {
+        logger.error({ error: logLine(e) }, 'purge failed');
+        metrics.errors.inc({ kind: 'purge' });
+      }),
     options.sweepEveryMs ?? 15_000,
   );
   sweeper.unref();
+  // Briefs before meetings (DELIVERY_ENABLED); stopped before the database closes.
+  const delivery = await startDeliveryFromEnv(env, { db, engine, retrieval, publicUrl });
   return {
     deps,
     close: async () => {
       clearInterval(sweeper);
+      await generation.close();
+      await delivery?.stop();
       await db.close();
     },
   };
@@ -98,20 +138,16 @@ export async function createRuntime(
 async function prepareRetrieval(
   db: Database,
   providers: RetrievalProviders | null,
+  ops: { logger: Logger; metrics: Metrics },
 ): Promise<RetrievalProviders | null> {
   if (!providers || !db.hasVector) return null;
   try {
     const summary = await indexDocuments(db, providers.embedder, { onlyChanged: true });
-    console.log(JSON.stringify({ level: 'info', msg: 'document index ready', ...summary }));
+    ops.logger.info(summary, 'document index ready');
     return providers;
   } catch (error) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'document indexing failed; ranking documents by SQL',
-        error: String(error),
-      }),
-    );
+    ops.logger.error({ error: logLine(error) }, 'document indexing failed; ranking documents by SQL');
+    ops.metrics.errors.inc({ kind: 'indexing' });
     return null;
   }
 }

@@ -167,3 +167,34 @@ export const errorBodySchema = z.object({
   error: z.object({ code: errorCodeSchema, message: z.string() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/**
+ * GET /v1/deliveries?since=&limit= — the caller's briefs prepared ahead of their meetings, for the
+ * extension to poll and show as browser notifications. Only the caller's own deliveries of accounts
+ * they may still see; oldest first. Poll again with the answer's `next` as `since`: consecutive
+ * answers overlap a little (so nothing committed late is missed), so notify once per `id`.
+ */
+export const deliveriesQuerySchema = z.object({
+  /** Delivered at or after this instant (default: the last 24 hours). */
+  since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 timestamp' }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  meeting: z.object({ id: z.string(), subject: z.string(), startsAt: z.string() }),
+  /** The prepared summary: GET /v1/summaries/:requestId until its TTL, else POST a new one. */
+  requestId: z.string().nullable(),
+  deliveredAt: z.string(),
+  /** The account's page in the demo CRM with `?summary=open`, the same link Slack messages carry. */
+  panelUrl: z.string(),
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
+export const deliveriesResponseSchema = z.object({
+  deliveries: z.array(deliverySchema),
+  /** The `since` of the next poll. */
+  next: z.string(),
+});

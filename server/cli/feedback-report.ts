@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { databaseOptions } from '../data/database-options.ts';
 import { openDatabase } from '../data/db.ts';
 import { loadEnvOrExit } from '../env.ts';
 import { buildFeedbackReport, renderFeedbackReport } from '../feedback/feedback-report.ts';
-import { databaseOptions } from '../runtime.ts';
 
 // `npm run --silent feedback-report -- [--since YYYY-MM-DD] [--comments N] [--json]`
 // Reads the configured database (DATABASE_URL, or the embedded one under DATA_DIR: stop the server

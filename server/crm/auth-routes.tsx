@@ -35,7 +35,8 @@ export function authRoutes(deps: CrmDeps) {
     })
     .post('/login', smallForm, async (c) => {
       if (!isSameOriginPost(c, deps.publicUrl)) return renderPage(c, forbidden(), 403);
-      const body = await c.req.parseBody();
+      // A malformed body (e.g. multipart without its boundary) reads as an empty form, not a 500.
+      const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const userId = field(body.user);
       const next = safeNext(field(body.next));
       const directory = await loadDirectory(deps.db);

@@ -49,6 +49,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let pglite: PGlite | undefined;
   if ('url' in options) {
     pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, types });
+    // An idle connection the server dropped (restart, failover) is replaced at the next checkout;
+    // unhandled, the pool's error event would end the process.
+    pool.on('error', () => {});
   } else {
     pglite =
       'dataDir' in options
@@ -105,6 +108,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function migrate(db: Database): Promise<void> {
   await db.asSystem(async (q) => {
+    // Several processes may start at once on one PostgreSQL: one migrates, the others wait, then skip.
+    await q.query('SELECT pg_advisory_xact_lock(7311003)');
     await q.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz DEFAULT now())',
     );

@@ -335,4 +335,99 @@ CREATE TABLE document_index (
 ALTER TABLE document_index ENABLE ROW LEVEL SECURITY;
 `,
   },
+  {
+    // Generation queue (server/queue): one job per summary request, enqueued by POST in the request's
+    // own transaction, claimed by any server process with FOR UPDATE SKIP LOCKED under a lease that
+    // its worker heartbeats; a lease that runs out is reclaimed by another process. Ids, states and
+    // times only, never generated text; deleted when the request expires.
+    id: '003_generation_jobs',
+    sql: `
+CREATE TABLE generation_jobs (
+  request_id text PRIMARY KEY REFERENCES summary_requests(id) ON DELETE CASCADE,
+  user_id text NOT NULL REFERENCES users(id),
+  account_id text NOT NULL REFERENCES accounts(id),
+  sections text[] NOT NULL,
+  state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  attempts integer NOT NULL DEFAULT 0,
+  lease_owner text,                 -- the worker holding the job (host:pid:random)
+  lease_expires_at timestamptz,     -- pushed forward by each heartbeat; past = reclaimable
+  heartbeat_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX generation_jobs_live ON generation_jobs (created_at) WHERE state IN ('queued', 'running');
+
+-- Wakes LISTENing workers when a job is enqueued (delivered on commit; payload carries nothing).
+CREATE FUNCTION generation_jobs_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('generation_jobs', '');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER generation_jobs_enqueued AFTER INSERT ON generation_jobs
+  FOR EACH ROW EXECUTE FUNCTION generation_jobs_notify();
+
+-- The user enqueues their own request's job and may read and share-lock it (a running job's writes
+-- check the lease under that lock, which needs an UPDATE privilege); claims, heartbeats and retries
+-- are the owner role's.
+ALTER TABLE generation_jobs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY jobs_own ON generation_jobs
+  USING (user_id = app_current_user() AND app_can_see(account_id))
+  WITH CHECK (
+    user_id = app_current_user() AND app_can_see(account_id)
+    AND EXISTS (SELECT 1 FROM summary_requests r WHERE r.id = request_id)
+  );
+GRANT SELECT, INSERT ON generation_jobs TO app_user;
+GRANT UPDATE (heartbeat_at) ON generation_jobs TO app_user;
+
+-- Requests left unfinished by a server that ran before this queue existed.
+INSERT INTO generation_jobs (request_id, user_id, account_id, sections)
+SELECT id, user_id, account_id, sections FROM summary_requests
+ WHERE status IN ('pending', 'running') AND expires_at > now();
+`,
+  },
+  {
+    // Proactive delivery (server/delivery). One row per meeting, seller and channel: the unique key is
+    // the idempotency key, so restarts and several processes never deliver twice. Rows hold ids,
+    // times and states only, never generated text (the brief stays in summary_sections until its TTL).
+    id: '004_deliveries',
+    sql: `
+-- Where to reach a user outside the extension; a user reads only their own row.
+CREATE TABLE delivery_targets (
+  user_id text PRIMARY KEY REFERENCES users(id),
+  slack_user_id text CHECK (slack_user_id ~ '^[UW][A-Z0-9]+$')
+);
+ALTER TABLE delivery_targets ENABLE ROW LEVEL SECURITY;
+CREATE POLICY delivery_targets_own ON delivery_targets USING (user_id = app_current_user());
+GRANT SELECT ON delivery_targets TO app_user;
+
+CREATE TABLE deliveries (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  activity_id text NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+  user_id text NOT NULL REFERENCES users(id),
+  account_id text NOT NULL REFERENCES accounts(id),
+  channel text NOT NULL CHECK (channel IN ('browser', 'slack')),
+  status text NOT NULL CHECK (status IN ('pending', 'generating', 'sending', 'delivered', 'failed')),
+  meeting_at timestamptz NOT NULL,
+  request_id text,                  -- the pre-generated summary request (its text expires on its own)
+  attempts integer NOT NULL DEFAULT 0,
+  lease_until timestamptz,          -- a worker's hold on a generating row; a crashed worker's runs out
+  next_attempt_at timestamptz,      -- set on a failure that will be retried; NULL = final
+  last_error text,                  -- a content-free reason
+  slack_channel text,
+  slack_ts text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  delivered_at timestamptz,
+  UNIQUE (activity_id, user_id, channel)
+);
+CREATE INDEX deliveries_due ON deliveries (status, meeting_at);
+CREATE INDEX deliveries_user_delivered ON deliveries (user_id, delivered_at);
+-- Claimed and read as the seller: only their own rows, and only of accounts they may still see.
+ALTER TABLE deliveries ENABLE ROW LEVEL SECURITY;
+CREATE POLICY deliveries_own ON deliveries
+  USING (user_id = app_current_user() AND app_can_see(account_id))
+  WITH CHECK (user_id = app_current_user() AND app_can_see(account_id));
+GRANT SELECT, INSERT ON deliveries TO app_user;
+`,
+  },
 ];

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { databaseOptions } from '../data/database-options.ts';
 import { openDatabase } from '../data/db.ts';
 import { loadEnvOrExit } from '../env.ts';
 import { describeIssues } from '../http/errors.ts';
 import { createRetrievalProviders } from '../retrieval/providers.ts';
-import { databaseOptions } from '../runtime.ts';
 import { indexDocuments } from './index-documents.ts';
 import { IngestError } from './ingest-error.ts';
 import { ingestSourceFiles } from './ingest-files.ts';

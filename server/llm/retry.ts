@@ -1,4 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EngineError } from './engine.ts';
+
+/** Sees each failed attempt (throttling, timeouts…) of the calls it is in scope for; changes nothing. */
+export interface AttemptObserver {
+  failedAttempt(error: unknown, attempt: number): void;
+}
+
+/**
+ * Scope an observer over an engine call (`attemptObservers.run(observer, () => engine.write(…))`) to
+ * count what withRetries sees inside it, e.g. throttled attempts for metrics.
+ */
+export const attemptObservers = new AsyncLocalStorage<AttemptObserver>();
 
 export interface RetryPolicy {
   /** Tries in all, the first included (1 = no retries). */
@@ -36,6 +48,11 @@ export async function withRetries<T>(
     try {
       return { value: await fn(attempt), attempts: attempt };
     } catch (error) {
+      try {
+        attemptObservers.getStore()?.failedAttempt(error, attempt);
+      } catch {
+        // An observer never changes the outcome of a call.
+      }
       const retryable = error instanceof EngineError && error.retryable && !signal?.aborted;
       if (!retryable) throw error;
       if (attempt >= policy.maxAttempts) {

@@ -1,5 +1,6 @@
 import type { Database } from '../data/db.ts';
 import { ApiError } from '../http/errors.ts';
+import { currentLog } from '../observability/logger.ts';
 import {
   chunkRows,
   type Nearest,
@@ -92,9 +93,8 @@ export async function retrieve(
       ranked = scores.map((s) => ({ row: pool[s.index]!.row, score: s.score }));
     } catch (error) {
       // A reranker outage degrades ordering, not the summary: keep the fused order.
-      console.error(
-        JSON.stringify({ level: 'warn', msg: 'rerank failed, using fused order', error: String(error) }),
-      );
+      // The error's name only: a provider's message could echo the query.
+      currentLog().warn({ error: (error as Error)?.name ?? 'Error' }, 'rerank failed, using fused order');
     }
   }
 

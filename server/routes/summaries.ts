@@ -19,9 +19,12 @@ export function summaryRoutes(deps: AppDeps) {
     .post('/', async (c) => {
       const input = await jsonBody(c, createSummaryRequestSchema);
       const userId = c.var.userId;
-      const request = await createSummaryRequest(deps.db, userId, input, deps.summaryTtlSeconds);
+      const request = await createSummaryRequest(deps.db, userId, input, deps.summaryTtlSeconds, {
+        enqueue: true,
+      });
+      deps.metrics?.summaryCache.inc({ result: request.created ? 'miss' : 'hit' });
       if (request.created) {
-        // Generation runs after the response; it records its own failures per section.
+        // Queued with the request; this process runs it after the response unless it has no worker.
         void deps.generate({
           requestId: request.requestId,
           userId,

@@ -1,7 +1,8 @@
 import type { RequestStatus } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
-import type { Database } from '../data/db.ts';
+import type { Database, Queryable } from '../data/db.ts';
 import type { SectionEngine } from '../llm/engine.ts';
+import { currentLog } from '../observability/logger.ts';
 import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
@@ -20,8 +21,10 @@ export interface GenerateSummaryDeps {
   /** Folder of prompt files (default: the repository's prompts/). */
   promptsDir?: string;
   now?: () => Date;
-  /** Receives one line per failure; never generated text. Defaults to console.warn. */
+  /** Receives one line per failure; never generated text. Defaults to the scoped logger (warn). */
   log?: (line: string) => void;
+  /** Told as each section settles: its outcome and how long it took (metrics). */
+  onSection?: (sectionId: SectionId, result: SectionRunResult, ms: number) => void;
 }
 
 export interface GenerateSummaryInput {
@@ -33,41 +36,51 @@ export interface GenerateSummaryInput {
 
 /**
  * Fills a summary request whose rows the caller already inserted (request and sections 'pending').
- * Marks the request running, runs every section in parallel (each reads its own facts in its own
- * RLS transaction and is saved the moment it finishes), then sets the request to done, partial or
- * failed. Meant to be called without awaiting: it never rejects, a failing section never fails the
+ * Marks the request running, runs every section not yet done or failed in parallel (each reads its
+ * own facts in its own RLS transaction and is saved the moment it finishes), then sets the request
+ * to done, partial or failed. A resumed run (server/queue) so redoes only what a stopped one left. Meant to be called without awaiting: it never rejects, a failing section never fails the
  * others, and if the request disappears (expired, deleted, no longer visible) it stops quietly.
  */
 export async function generateSummary(deps: GenerateSummaryDeps, input: GenerateSummaryInput): Promise<void> {
-  const log = deps.log ?? ((line: string) => console.warn(line));
+  const log = deps.log ?? ((line: string) => currentLog().warn(line));
   try {
     const { db } = deps;
     const { userId, requestId } = input;
-    if (!(await db.asUser(userId, (q) => markRequestRunning(q, requestId)))) return;
+    // A resumed run (a job taken over from a worker that stopped) keeps the sections already finished.
+    const finished = await db.asUser(userId, async (q) =>
+      (await markRequestRunning(q, requestId)) ? finishedSections(q, requestId) : null,
+    );
+    if (!finished) return;
     const now = deps.now?.() ?? new Date();
     const prompts = loadPromptFiles(deps.promptsDir);
     // Handled per section (each reports its own failure); this only keeps the rejection observed.
     prompts.catch(() => {});
     const results: SectionRunResult[] = await Promise.all(
-      input.sections.map((sectionId) =>
-        runSection({
-          db,
-          engine: deps.engine,
-          publicUrl: deps.publicUrl,
-          requestId,
-          userId,
-          accountId: input.accountId,
-          sectionId,
-          prompts,
-          retrieval: deps.retrieval ?? null,
-          timeoutMs: deps.sectionTimeoutMs ?? 60_000,
-          now,
-          log,
+      input.sections
+        .filter((sectionId) => !finished.has(sectionId))
+        .map(async (sectionId) => {
+          const started = performance.now();
+          const result = await runSection({
+            db,
+            engine: deps.engine,
+            publicUrl: deps.publicUrl,
+            requestId,
+            userId,
+            accountId: input.accountId,
+            sectionId,
+            prompts,
+            retrieval: deps.retrieval ?? null,
+            timeoutMs: deps.sectionTimeoutMs ?? 60_000,
+            now,
+            log,
+          });
+          deps.onSection?.(sectionId, result, performance.now() - started);
+          return result;
         }),
-      ),
     );
     if (results.includes('gone')) return;
-    await db.asUser(userId, (q) => finishRequest(q, requestId, finalStatus(results)));
+    const all = [...finished.values(), ...results];
+    await db.asUser(userId, (q) => finishRequest(q, requestId, finalStatus(all)));
   } catch (error) {
     log(`summary ${input.requestId} stopped: ${logLine(error)}`);
     // Best effort: a request stuck in 'running' would leave the panel waiting until it expires.
@@ -75,6 +88,14 @@ export async function generateSummary(deps: GenerateSummaryDeps, input: Generate
       .asUser(input.userId, (q) => finishRequest(q, input.requestId, 'failed'))
       .catch(() => undefined);
   }
+}
+
+async function finishedSections(q: Queryable, requestId: string): Promise<Map<string, SectionRunResult>> {
+  const rows = await q.query<{ section_id: string; status: 'done' | 'failed' }>(
+    `SELECT section_id, status FROM summary_sections WHERE request_id = $1 AND status IN ('done', 'failed')`,
+    [requestId],
+  );
+  return new Map(rows.map((r) => [r.section_id, r.status]));
 }
 
 function finalStatus(results: SectionRunResult[]): RequestStatus {

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../data/db.ts';
+import { currentLog } from '../observability/logger.ts';
 import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { retrieve } from '../retrieval/search.ts';
 import { fetchDocumentFocus } from './facts/document-focus.ts';
@@ -71,7 +72,7 @@ export async function readSectionData(
         const chunks = await retrieve(db, userId, query, providers);
         retrieved[kind] = selectDocuments(kind, chunks, focus, query.query);
       } catch (error) {
-        (options.log ?? console.warn)(
+        (options.log ?? ((line: string) => currentLog().warn(line)))(
           `section ${request.sectionId}: ${kind} retrieval failed, ranking by SQL: ${logLine(error)}`,
         );
       }

@@ -3,6 +3,7 @@ import type { CreateSummaryRequest, RequestStatus } from '../../shared/api.ts';
 import { SECTION_IDS, SECTION_TITLES, type SectionId } from '../../shared/sections.ts';
 import type { Database } from '../data/db.ts';
 import { notFound } from '../http/errors.ts';
+import { enqueueJob } from '../queue/jobs.ts';
 
 export interface CreatedRequest {
   requestId: string;
@@ -14,13 +15,16 @@ export interface CreatedRequest {
 
 /**
  * Records a summary request as the user (RLS: the account must be visible to them) with one
- * pending row per section, or reuses a live one unless `refresh` is set.
+ * pending row per section, or reuses a live one unless `refresh` is set. With `enqueue`, its
+ * generation job is queued in the same transaction (server/queue), so no recorded request is lost
+ * to a process that stops; without it, the caller generates the request itself.
  */
 export async function createSummaryRequest(
   db: Database,
   userId: string,
   input: CreateSummaryRequest,
   ttlSeconds: number,
+  options: { enqueue?: boolean } = {},
 ): Promise<CreatedRequest> {
   // Keep the canonical order and drop duplicates so equal requests compare equal.
   const sections = SECTION_IDS.filter((id) => (input.sections ?? SECTION_IDS).includes(id));
@@ -50,6 +54,7 @@ export async function createSummaryRequest(
          FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS s(id, title, pos)`,
       [requestId, sections, sections.map((id) => SECTION_TITLES[id])],
     );
+    if (options.enqueue) await enqueueJob(q, { requestId, userId, accountId: input.accountId, sections });
     return { requestId, status: 'pending', created: true, sections };
   });
 }
@@ -64,6 +69,10 @@ export const RECEIPT_RETENTION_DAYS = 7;
  */
 export async function purgeExpiredSummaries(db: Database): Promise<number> {
   return db.asSystem(async (q) => {
+    // Jobs first: a run still going share-locks its job before writing sections (same lock order).
+    await q.query(
+      `DELETE FROM generation_jobs j USING summary_requests r WHERE r.id = j.request_id AND r.expires_at <= now()`,
+    );
     const erased = await q.query(
       `UPDATE summary_sections s
           SET markdown = NULL, citations = '[]', checks = '{}', chart = NULL

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { at, daysFrom, longDate } from './dates.ts';
 import { childId } from './ids.ts';
+import { injectionDocuments } from './injection.ts';
 import { countryName, int, money, WRITERS } from './news.ts';
 import type { AccountPlan } from './plan.ts';
 import type { AccountContext } from './profile.ts';
@@ -78,6 +79,7 @@ export function generateDocuments(ctx: AccountContext, plan: AccountPlan, r: Rec
     .filter((a) => a.type === 'meeting' && daysFrom(anchor, a.occurs_at) < 0)
     .sort((a, b) => b.occurs_at.localeCompare(a.occurs_at))[0];
   if (plan.meetingNote && meeting) add(meetingNote(ctx, meeting, r));
+  if (plan.injection) for (const doc of injectionDocuments(ctx, r.contacts)) add(doc);
   return rows;
 }
 

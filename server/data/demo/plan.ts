@@ -41,6 +41,8 @@ export interface AccountPlan {
   /** Past activities: how many, and how recent the newest generic one may be (days ago). */
   activities: number;
   quietDays: number;
+  /** Adds a news item and meeting notes that try to instruct the model (server/data/demo/injection.ts). */
+  injection?: boolean;
 }
 
 const TREND_WEIGHTS: readonly (readonly [Trend, number])[] = [

@@ -119,4 +119,6 @@ export const SCENARIOS: Readonly<Record<number, Partial<AccountPlan>>> = {
     quietDays: 40,
   },
   9: { news: ['launch', 'expansion'] },
+  // Silverbirch Pharmaceuticals (alice): news and meeting notes that try to instruct the model.
+  11: { injection: true },
 };

@@ -301,6 +301,20 @@ describe('GET /v1/accounts?query=', () => {
   });
 });
 
+describe('GET /v1/deliveries', () => {
+  it("returns a user's own deliveries of visible accounts only, never another's or a hidden account's", async () => {
+    for (const user of m.users) {
+      const res = await api(user, 'GET', '/v1/deliveries?limit=100');
+      expect(res.status).toBe(200);
+      const ids = (JSON.parse(res.text) as { deliveries: { accountId: string }[] }).deliveries.map(
+        (d) => d.accountId,
+      );
+      expect(ids.sort(), user).toEqual([...m.visible.get(user)!].sort());
+      expect(m.leaksIn(user, res.text)).toEqual([]);
+    }
+  });
+});
+
 describe('POST /v1/feedback', () => {
   it("answers anyone but the requester with an unknown request's 404, with or without a section, storing nothing", async () => {
     const count = () => m.server.db.asSystem((q) => q.query('SELECT count(*)::int AS n FROM feedback'));

@@ -1,5 +1,6 @@
 import { indexDocuments } from '../../../server/ingest/index-documents.ts';
 import { createLocalLexicalEmbedder } from '../../../server/retrieval/local-lexical-embedder.ts';
+import { seedMatrixDeliveries } from '../delivery/matrix-deliveries.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 /** A valid token for someone the database does not know: must see nothing at all. */
@@ -52,6 +53,7 @@ const ID_PATTERN = /[0-9a-zA-Z]{3}DM\d{10}AAA|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4
 export async function startMatrix(accounts = 6): Promise<Matrix> {
   const server = await startTestServer(accounts);
   await indexDocuments(server.db, createLocalLexicalEmbedder());
+  await seedMatrixDeliveries(server.db);
   const users = [
     ...(await server.db.asSystem((q) => q.query<{ id: string }>('SELECT id FROM users ORDER BY id'))).map(
       (u) => u.id,

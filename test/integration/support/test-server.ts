@@ -1,6 +1,7 @@
 import { createApp } from '../../../server/app.ts';
 import { signDevToken } from '../../../server/auth/dev-tokens.ts';
 import type { Database } from '../../../server/data/db.ts';
+import type { AppDeps } from '../../../server/deps.ts';
 import { parseEnv } from '../../../server/env.ts';
 import { createRuntime } from '../../../server/runtime.ts';
 import type { SummaryResponse } from '../../../shared/api.ts';
@@ -9,6 +10,8 @@ export const SECRET = 'integration-test-secret-0123456789';
 
 export interface TestServer {
   app: ReturnType<typeof createApp>;
+  /** What the app was built from: `createApp({ ...deps, … })` makes a variant over the same data. */
+  deps: AppDeps;
   db: Database;
   token(email: string): Promise<string>;
   /** Account ids a user may see, read past RLS from account_access. */
@@ -22,15 +25,29 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app over an in-memory PGlite seeded with a small demo dataset; no port is opened. */
-export async function startTestServer(accounts = 12, ttlSeconds = 600): Promise<TestServer> {
+/**
+ * The real app over an in-memory PGlite seeded with a small demo dataset; no port is opened.
+ * Logs at warn and no rate limits unless `options` say otherwise (extra env, runtime options).
+ */
+export async function startTestServer(
+  accounts = 12,
+  ttlSeconds = 600,
+  options: {
+    env?: Record<string, string>;
+    runtime?: Omit<NonNullable<Parameters<typeof createRuntime>[1]>, 'publicUrl'>;
+  } = {},
+): Promise<TestServer> {
   const env = parseEnv({
     DB_MEMORY: 'true',
     DEMO_ACCOUNTS: String(accounts),
     DEV_JWT_SECRET: SECRET,
     SUMMARY_TTL_SECONDS: String(ttlSeconds),
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    RATE_LIMIT_SUMMARIES_PER_MINUTE: '0',
+    ...options.env,
   });
-  const runtime = await createRuntime(env, { publicUrl: 'http://crm.test' });
+  const runtime = await createRuntime(env, { publicUrl: 'http://crm.test', ...options.runtime });
   const app = createApp(runtime.deps);
   const call: TestServer['call'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -44,6 +61,7 @@ export async function startTestServer(accounts = 12, ttlSeconds = 600): Promise<
   };
   return {
     app,
+    deps: runtime.deps,
     db: runtime.deps.db,
     token: (email) => signDevToken(email, { secret: SECRET }),
     accountsOf: (email) =>
