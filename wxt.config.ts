@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { BUILT_IN_CRM_HOSTS } from './shared/detect-account.ts';
 
 // Entrypoints live in extension/; the server and shared code sit beside it in the same package.
 export default defineConfig({
@@ -10,15 +11,24 @@ export default defineConfig({
   manifest: {
     name: 'Account Summaries',
     description: 'A cited, checked 360° brief of the account you are looking at, beside your CRM.',
-    // tabs: the URL of each tab, to recognise accounts in CRMs without a content script (HubSpot,
-    // Dynamics, Twenty) and to forget a tab's account when it navigates away. sidePanel is added by
-    // the sidepanel entrypoint.
-    permissions: ['storage', 'contextMenus', 'tabs'],
-    // The demo CRM and default backend (any port); the content script adds the Salesforce hosts.
-    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
-    // A production backend elsewhere is granted from Options when the seller saves its URL.
-    optional_host_permissions: ['https://*/*'],
-    // The toolbar button opens the side panel (background: setPanelBehavior).
-    action: { default_title: 'Account Summaries' },
+    // No "tabs": the extension sees the URLs of CRM tabs only, through the host permissions below.
+    // scripting: the content script on CRM hosts added in Options; identity: SSO sign-in;
+    // alarms: renewing SSO tokens. sidePanel is added by the sidepanel entrypoint.
+    permissions: ['storage', 'contextMenus', 'scripting', 'identity', 'alarms'],
+    // The demo CRM and default backend (loopback, any port) and the CRMs the content script knows.
+    host_permissions: BUILT_IN_CRM_HOSTS,
+    // A production backend, identity provider or other CRM is granted from Options when saved.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The toolbar button opens the side panel (background: setPanelBehavior), and so does its shortcut.
+    action: {
+      default_title: 'Account Summaries',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        description: 'Open the account summary side panel',
+      },
+    },
   },
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FeedbackRequest } from '../../shared/api.ts';
 import type { Rating } from '../db.ts';
-import type { FeedbackTarget } from '../features/feedback.ts';
+import type { FeedbackTarget, GivenFeedback } from '../features/feedback.ts';
 import { Icon } from './icons.tsx';
 import { usePanelActions } from './panel-actions.ts';
 
@@ -14,11 +14,18 @@ const REASONS: [Reason, string][] = [
   ['other', 'Other'],
 ];
 
+function statusText(given: GivenFeedback | undefined, prompt: string): string {
+  if (!given) return prompt;
+  if (given.state === 'queued') return 'Saved · sends when the server is reachable';
+  if (given.state === 'failed') return 'The server didn’t accept this feedback';
+  return 'Thanks for the feedback';
+}
+
 /** Thumbs up sends at once; thumbs down first asks (optionally) what was wrong. */
 export function FeedbackControl(props: {
   target: FeedbackTarget;
   label: string;
-  given: Rating | undefined;
+  given: GivenFeedback | undefined;
   prompt?: string;
 }) {
   const { giveFeedback } = usePanelActions();
@@ -26,7 +33,7 @@ export function FeedbackControl(props: {
   const [reason, setReason] = useState<Reason | undefined>();
   const [comment, setComment] = useState('');
   const [status, setStatus] = useState<'idle' | 'sending' | 'failed'>('idle');
-  const commentId = useId();
+  const formId = useId();
 
   async function send(rating: Rating, details: Pick<FeedbackRequest, 'reason' | 'comment'> = {}) {
     setStatus('sending');
@@ -43,8 +50,10 @@ export function FeedbackControl(props: {
     <button
       type="button"
       className={`thumb thumb-${rating}`}
-      aria-pressed={props.given === rating}
+      aria-pressed={props.given?.rating === rating}
       aria-label={`${rating === 'up' ? 'Helpful' : 'Not helpful'}: ${props.label}`}
+      aria-expanded={rating === 'down' ? asking : undefined}
+      aria-controls={rating === 'down' && asking ? formId : undefined}
       disabled={status === 'sending'}
       onClick={() => (rating === 'up' ? void send('up') : setAsking((open) => !open))}
     >
@@ -53,22 +62,24 @@ export function FeedbackControl(props: {
   );
 
   return (
-    <div className="feedback">
+    <div className="feedback" data-feedback-state={props.given?.state ?? 'none'}>
       <div className="feedback-row">
-        <span className="feedback-prompt">
-          {props.given ? 'Thanks for the feedback' : (props.prompt ?? 'Helpful?')}
+        <span className={`feedback-prompt feedback-${props.given?.state ?? 'none'}`} role="status">
+          {statusText(props.given, props.prompt ?? 'Helpful?')}
         </span>
         {thumb('up')}
         {thumb('down')}
       </div>
       {status === 'failed' && (
         <p className="feedback-error" role="alert">
-          Couldn’t send your feedback. Try again.
+          Couldn’t save your feedback. Try again.
         </p>
       )}
       {asking && (
         <form
+          id={formId}
           className="feedback-form"
+          aria-label={`What was wrong with ${props.label}`}
           onSubmit={(e) => {
             e.preventDefault();
             void send('down', { reason, comment });
@@ -76,7 +87,7 @@ export function FeedbackControl(props: {
           onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
         >
           <fieldset className="reasons">
-            <legend>What was wrong?</legend>
+            <legend>What was wrong? (optional)</legend>
             {REASONS.map(([value, text]) => (
               <button
                 key={value}
@@ -89,11 +100,11 @@ export function FeedbackControl(props: {
               </button>
             ))}
           </fieldset>
-          <label htmlFor={commentId} className="sr-only">
+          <label htmlFor={`${formId}-comment`} className="sr-only">
             Comment (optional)
           </label>
           <textarea
-            id={commentId}
+            id={`${formId}-comment`}
             rows={2}
             maxLength={2000}
             placeholder="Add a comment (optional)"

@@ -1,68 +1,55 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { accountPatternsItem, cacheTtlMinutesItem } from '../lib/settings.ts';
+import { cacheTtlMinutesItem } from '../lib/settings.ts';
+import { MAX_TTL_MINUTES, parseTtlMinutes } from '../lib/settings-validation.ts';
+import { useStorageItem } from './options-use-item.ts';
 
-/** How long briefs stay cached, and admin-defined URL patterns for other CRMs. */
+/** How long finished briefs are kept on this computer. */
 export function BriefSettings() {
-  const ttlId = useId();
-  const patternsId = useId();
-  const [ttl, setTtl] = useState<number | null>(null);
-  const [patterns, setPatterns] = useState('');
-  const [note, setNote] = useState('');
+  const id = useId();
+  const saved = useStorageItem(cacheTtlMinutesItem);
+  const [value, setValue] = useState('');
+  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
   useEffect(() => {
-    void cacheTtlMinutesItem.getValue().then(setTtl);
-    void accountPatternsItem.getValue().then((p) => setPatterns(p.map((x) => x.urlPattern).join('\n')));
-  }, []);
+    if (saved !== undefined) setValue(String(saved));
+  }, [saved]);
+
   async function save(e: FormEvent) {
     e.preventDefault();
-    const lines = patterns
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    const bad = lines.find((l) => !isValidPattern(l));
-    if (bad) return setNote(`Not a valid pattern with an accountId group: ${bad}`);
-    await cacheTtlMinutesItem.setValue(Math.min(1440, Math.max(0, ttl ?? 10)));
-    await accountPatternsItem.setValue(lines.map((urlPattern) => ({ urlPattern })));
-    setNote('Saved.');
+    const parsed = parseTtlMinutes(value);
+    if (!parsed.ok) return setNote({ text: parsed.error, error: true });
+    await cacheTtlMinutesItem.setValue(parsed.value);
+    setNote({ text: parsed.value === 0 ? 'Saved. Briefs are no longer cached.' : 'Saved.' });
   }
-  if (ttl === null) return null;
+
   return (
-    <form className="group" onSubmit={save}>
-      <h2>Briefs</h2>
-      <label htmlFor={ttlId}>Keep briefs on this computer for (minutes)</label>
-      <input
-        id={ttlId}
-        type="number"
-        min={0}
-        max={1440}
-        value={ttl}
-        onChange={(e) => setTtl(e.target.valueAsNumber)}
-      />
-      <p className="hint">0 turns the cache off. Briefs are deleted when you sign out.</p>
-      <label htmlFor={patternsId}>Custom CRM URL patterns (one regular expression a line)</label>
-      <textarea
-        id={patternsId}
-        rows={3}
-        spellCheck={false}
-        placeholder="^https://crm\.example\.com/accounts/(?<accountId>[\w-]+)"
-        value={patterns}
-        onChange={(e) => setPatterns(e.target.value)}
-      />
-      <div className="row end">
+    <form
+      className="group"
+      onSubmit={save}
+      noValidate
+      aria-labelledby={`${id}-h`}
+      data-testid="cache-settings"
+    >
+      <h2 id={`${id}-h`}>Cache</h2>
+      <label htmlFor={id}>Keep briefs on this computer for (minutes)</label>
+      <div className="row">
+        <input
+          id={id}
+          type="number"
+          min={0}
+          max={MAX_TTL_MINUTES}
+          step={1}
+          value={value}
+          aria-invalid={note?.error || undefined}
+          aria-describedby={`${id}-note`}
+          onChange={(e) => setValue(e.target.value)}
+        />
         <button type="submit" className="btn btn-primary">
           Save
         </button>
       </div>
-      <p className="hint" role="status">
-        {note}
+      <p id={`${id}-note`} className={note?.error ? 'hint error' : 'hint'} role="status">
+        {note?.text ?? '0 turns the cache off. Briefs are always deleted when you sign out.'}
       </p>
     </form>
   );
-}
-
-function isValidPattern(pattern: string): boolean {
-  try {
-    return new RegExp(pattern).source.includes('?<accountId>');
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { Rating } from '../db.ts';
 import type { FeedbackDetails, FeedbackTarget } from '../features/feedback.ts';
+import { copyText } from '../lib/clipboard.ts';
 
 /** What the panel's buttons can do; the controller implements it, tests pass stubs. */
 export interface PanelActions {
@@ -10,6 +11,8 @@ export interface PanelActions {
   clearRequest(): void;
   giveFeedback(target: FeedbackTarget, rating: Rating, details?: FeedbackDetails): Promise<void>;
   openOptions(): void;
+  /** Puts text on the clipboard (rejects when it cannot). */
+  copyText(text: string): Promise<void>;
 }
 
 const noop = () => {};
@@ -21,6 +24,7 @@ export const PanelActionsContext = createContext<PanelActions>({
   clearRequest: noop,
   giveFeedback: async () => {},
   openOptions: noop,
+  copyText,
 });
 
 export const usePanelActions = () => useContext(PanelActionsContext);

@@ -1,7 +1,7 @@
-import { SECTION_IDS, SECTION_TITLES } from '../../shared/sections.ts';
+import { SECTION_TITLES } from '../../shared/sections.ts';
 import { dataStateOf, type PanelView, usePanelStore } from '../stores/panel-store.ts';
 import { AccountChoices } from './account-choices.tsx';
-import { BriefView } from './brief-view.tsx';
+import { BriefStack } from './brief-stack.tsx';
 import { Icon } from './icons.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import { SkeletonLines } from './section-card.tsx';
@@ -10,9 +10,19 @@ import { StateScreen } from './state-screen.tsx';
 /** The side panel: one screen per state, inside the `panel-state` test hook. */
 export function PanelApp() {
   const view = usePanelStore((s) => s.view);
+  const state = dataStateOf(view);
+  // Not a live region: LiveStatus announces sections; a state screen's heading is read when
+  // focus lands in it, and status screens carry role="status" / "alert" themselves.
   return (
-    <main className="panel" data-testid="panel-state" data-state={dataStateOf(view)} aria-live="polite">
-      <Screen view={view} />
+    <main
+      className="panel"
+      aria-label="Account brief"
+      aria-busy={state === 'loading'}
+      data-testid="panel-state"
+      data-state={state}
+    >
+      <BriefStack shown={view.state === 'ready'} />
+      {view.state !== 'ready' && <Screen view={view} />}
     </main>
   );
 }
@@ -20,6 +30,7 @@ export function PanelApp() {
 function Screen({ view }: { view: PanelView }) {
   const actions = usePanelActions();
   const backendUrl = usePanelStore((s) => s.backendUrl);
+  const online = usePanelStore((s) => s.online);
   const button = (label: string, onClick: () => void, primary = true) => (
     <button type="button" className={`btn ${primary ? 'btn-primary' : 'btn-ghost'}`} onClick={onClick}>
       {label}
@@ -31,7 +42,7 @@ function Screen({ view }: { view: PanelView }) {
     case 'loading':
       return <LoadingView name={view.name} />;
     case 'ready':
-      return <BriefView />;
+      return null;
     case 'signed-out':
       return (
         <StateScreen
@@ -86,7 +97,7 @@ function Screen({ view }: { view: PanelView }) {
         </StateScreen>
       );
     case 'offline':
-      return (
+      return online ? (
         <StateScreen
           icon="offline"
           tone="warning"
@@ -95,6 +106,11 @@ function Screen({ view }: { view: PanelView }) {
         >
           The Account Summaries server{backendUrl ? ` at ${backendUrl}` : ''} isn’t responding. Check that it
           is running and that you are online.
+        </StateScreen>
+      ) : (
+        <StateScreen icon="offline" tone="warning" title="You’re offline">
+          Connect to the internet and the brief loads by itself. Briefs you opened in the last few minutes are
+          still here.
         </StateScreen>
       );
     case 'error':
@@ -113,15 +129,16 @@ function Screen({ view }: { view: PanelView }) {
 
 /** The brief's shape in grey while the first reply is on its way. */
 function LoadingView({ name }: { name: string | null }) {
+  const layout = usePanelStore((s) => s.layout);
   return (
-    <div className="brief" aria-busy="true">
+    <div className="brief">
       <header className="brief-header">
         {name ? <h1 className="account-name">{name}</h1> : <span className="skeleton-line skeleton-title" />}
         <p className="freshness">
           <Icon name="spark" width={12} height={12} /> Preparing the brief…
         </p>
       </header>
-      {SECTION_IDS.map((id) => (
+      {layout.map((id) => (
         <div key={id} className="card card-pending">
           <div className="card-head">
             <h2>{SECTION_TITLES[id]}</h2>

@@ -1,15 +1,26 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { SectionResult } from '../../shared/api.ts';
-import type { Rating } from '../db.ts';
+import type { GivenFeedback } from '../features/feedback.ts';
+import { sectionToMarkdown } from '../lib/brief-markdown.ts';
 import { numberCitations } from '../lib/citations.ts';
 import { Markdown } from '../lib/markdown.tsx';
+import { CopyButton } from './copy-button.tsx';
 import { FeedbackControl } from './feedback-control.tsx';
 import { Icon } from './icons.tsx';
 import { SourcesList } from './sources-list.tsx';
 import { SpendChart } from './spend-chart.tsx';
 
-/** One of the six sections: a labelled region with its text, chart, checks, sources and thumbs. */
-export function SectionCard({ section, feedback }: { section: SectionResult; feedback: Rating | undefined }) {
+/**
+ * One section: a labelled region with its text, chart, checks, sources, copy and thumbs. Memoised:
+ * while a brief streams in, only the section that changed renders again.
+ */
+export const SectionCard = memo(function SectionCard({
+  section,
+  feedback,
+}: {
+  section: SectionResult;
+  feedback: GivenFeedback | undefined;
+}) {
   const headingId = useId();
   const citations = useMemo(
     () => numberCitations(section.markdown ?? '', section.citations),
@@ -29,7 +40,15 @@ export function SectionCard({ section, feedback }: { section: SectionResult; fee
       <div className="card-head">
         <h2 id={headingId}>{section.title}</h2>
         {busy && <span className="status-chip">{section.status === 'running' ? 'Writing…' : 'Queued'}</span>}
-        {section.status === 'done' && <NumbersBadge section={section} />}
+        {section.status === 'done' && (
+          <>
+            <NumbersBadge section={section} />
+            <CopyButton
+              label={`Copy “${section.title}” as Markdown`}
+              text={() => sectionToMarkdown(section)}
+            />
+          </>
+        )}
       </div>
       {busy && <SkeletonLines />}
       {section.status === 'failed' && (
@@ -51,7 +70,7 @@ export function SectionCard({ section, feedback }: { section: SectionResult; fee
       )}
     </section>
   );
-}
+});
 
 function NumbersBadge({ section }: { section: SectionResult }) {
   const numbers = section.checks.numbers;
@@ -63,9 +82,15 @@ function NumbersBadge({ section }: { section: SectionResult }) {
       {numbers.checked} {numbers.checked === 1 ? 'figure' : 'figures'} checked
     </span>
   ) : (
-    <span className="badge badge-warn" title="Highlighted figures could not be matched to the source data">
+    <span
+      className="badge badge-warn"
+      title="Highlighted figures were not found in the source data. Check them before you quote them."
+    >
       <Icon name="alert" width={12} height={12} />
       {flagged} unverified
+      <span className="sr-only">
+        {flagged === 1 ? ' figure' : ' figures'}: highlighted in the text, not found in the source data
+      </span>
     </span>
   );
 }

@@ -1,19 +1,6 @@
-import type { SourceKind } from '../../shared/api.ts';
 import type { NumberedCitation } from '../lib/citations.ts';
 import { formatDate, safeHref } from '../lib/format.ts';
-
-const KIND_LABEL: Record<SourceKind, string> = {
-  account: 'Account',
-  contact: 'Contact',
-  opportunity: 'Opportunity',
-  activity: 'Activity',
-  usage: 'Usage',
-  support_case: 'Support case',
-  investment: 'Investment',
-  feature_request: 'Feature request',
-  insight: 'Insight',
-  document: 'Document',
-};
+import { SOURCE_KIND_LABEL } from '../lib/source-kinds.ts';
 
 /** The numbered sources under a section, matching the [n] markers in its text. */
 export function SourcesList({
@@ -44,7 +31,7 @@ export function SourcesList({
                   <span className="source-title">{citation.title}</span>
                 )}
                 <span className="source-meta">
-                  {KIND_LABEL[citation.kind]}
+                  {SOURCE_KIND_LABEL[citation.kind]}
                   {citation.date && ` · ${formatDate(citation.date)}`}
                 </span>
                 {citation.snippet && <span className="source-snippet">{citation.snippet}</span>}

@@ -1,5 +1,5 @@
 import type { SpendChart as SpendChartData } from '../../shared/api.ts';
-import { formatMoney } from '../lib/format.ts';
+import { dateFormat, formatMoney } from '../lib/format.ts';
 
 const W = 320;
 const H = 100;
@@ -10,11 +10,11 @@ function monthLabel(month: string, withYear = false): string {
   const m = /^(\d{4})-(\d{2})/.exec(month);
   if (!m) return month;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-  return date.toLocaleDateString(undefined, {
+  return dateFormat(undefined, {
     month: 'short',
     ...(withYear ? { year: '2-digit' } : {}),
     timeZone: 'UTC',
-  });
+  }).format(date);
 }
 
 /** Monthly spend per product as stacked bars, with a legend giving each product's latest month. */

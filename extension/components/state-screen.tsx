@@ -9,13 +9,17 @@ export function StateScreen(props: {
   children?: ReactNode;
   actions?: ReactNode;
 }) {
+  const tone = props.tone ?? 'neutral';
   return (
-    <div className={`state state-${props.tone ?? 'neutral'}`}>
+    <div className={`state state-${tone}`}>
       <div className="state-icon">
         <Icon name={props.icon} width={20} height={20} />
       </div>
-      <h1 className="state-title">{props.title}</h1>
-      {props.children && <div className="state-body">{props.children}</div>}
+      {/* Announced when it appears: the panel may change screens while the seller looks elsewhere. */}
+      <div role={tone === 'danger' ? 'alert' : 'status'} className="state-text">
+        <h1 className="state-title">{props.title}</h1>
+        {props.children && <div className="state-body">{props.children}</div>}
+      </div>
       {props.actions && <div className="state-actions">{props.actions}</div>}
     </div>
   );

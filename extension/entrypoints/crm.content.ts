@@ -1,30 +1,22 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createPageReporter } from '../features/crm-page.ts';
+import { BUILT_IN_CRM_HOSTS } from '../../shared/detect-account.ts';
+import { createPageReporter, debounce, followPage } from '../features/crm-page.ts';
 import { sendMessage } from '../lib/messages.ts';
 
 export default defineContentScript({
-  // Loopback hosts are the demo CRM on any port; other CRMs are detected by URL in the background.
-  matches: [
-    'http://127.0.0.1/*',
-    'http://localhost/*',
-    'https://*.lightning.force.com/*',
-    'https://*.my.salesforce.com/*',
-  ],
+  // Known CRM hosts only; hosts an admin adds in Options get this same script registered at runtime
+  // (features/custom-hosts.ts).
+  matches: BUILT_IN_CRM_HOSTS,
   runAt: 'document_idle',
   main(ctx) {
     const report = createPageReporter(document, sendMessage);
-    let timer: number | undefined;
-    // Debounced: SPA navigation fires several events per move and Lightning rewrites <head> often.
-    const soon = () => {
-      clearTimeout(timer);
-      timer = ctx.setTimeout(() => void report(), 150);
-    };
     void report();
-    ctx.addEventListener(window, 'wxt:locationchange', soon);
-    ctx.addEventListener(window, 'popstate', soon);
-    // The title (and the record header) settle a moment after the URL changes.
-    const observer = new MutationObserver(soon);
-    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
-    ctx.onInvalidated(() => observer.disconnect());
+    const soon = debounce(() => {
+      if (ctx.isValid) void report();
+    }, 100);
+    followPage(window, soon, {
+      signal: ctx.signal,
+      poll: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+    });
   },
 });

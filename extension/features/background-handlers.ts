@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
 import { detectAccount } from '../../shared/detect-account.ts';
 import { ApiFailure, createApiClient } from '../lib/api-client.ts';
-import { userFromToken } from '../lib/jwt-claims.ts';
 import { isMessage } from '../lib/messages.ts';
-import { accountPatternsItem, backendUrlItem, readSession, tokenItem, userItem } from '../lib/settings.ts';
-import { clearBriefs } from './brief-cache.ts';
+import { accountPatternsItem, backendUrlItem, readSession } from '../lib/settings.ts';
 import type { SummarizeDeps } from './context-menu.ts';
 import { applyHandoff, type HandoffStore, originOf } from './handoff.ts';
+import { signIn, signOut } from './session.ts';
 import { updateTab, withPage, withRequest } from './tab-state.ts';
 
 interface Sender {
@@ -45,9 +44,25 @@ export function handleMessage(message: unknown, sender: Sender): void {
 }
 
 /**
- * A tab's URL changed (tabs.onUpdated). Detecting from the URL here covers CRMs the content script
- * does not run on (HubSpot, Dynamics, Twenty, admin patterns) and clears the account when the tab
- * leaves for a page no content script reports from. A report for the same URL is kept: it saw the DOM.
+ * tabs.onUpdated. The extension sees URLs only on hosts it has access to (it does not ask for the
+ * "tabs" permission, which would show it the seller's whole browsing history), so a loading tab
+ * without a URL has left for a page of no concern: forget its account.
+ */
+export function handleTabUpdate(
+  tabId: number,
+  change: { url?: string; status?: string },
+  tab: { url?: string; title?: string },
+): Promise<void> | undefined {
+  if (change.url) return handleTabUrl(tabId, change.url, tab.title);
+  if (change.status === 'loading' && !tab.url)
+    return updateTab(tabId, (s) => (s.page ? withPage(s, '', null) : s));
+  return undefined;
+}
+
+/**
+ * A tab's URL changed, SPA moves included (Chrome reports pushState). Detecting from the URL here
+ * needs no content script (custom hosts before their script runs, tabs open before install) and
+ * clears the account when the tab leaves it. A report for the same URL is kept: it saw the DOM.
  */
 export async function handleTabUrl(tabId: number, url: string, title: string | undefined): Promise<void> {
   const patterns = await accountPatternsItem.getValue();
@@ -60,15 +75,10 @@ export async function handleTabUrl(tabId: number, url: string, title: string | u
 export const handoffStore: HandoffStore = {
   backendUrl: () => backendUrlItem.getValue(),
   async signIn({ backendUrl, token, user }) {
-    await Promise.all([
-      backendUrlItem.setValue(backendUrl),
-      tokenItem.setValue(token),
-      userItem.setValue(user ?? userFromToken(token)),
-    ]);
+    await backendUrlItem.setValue(backendUrl);
+    await signIn({ token, user });
   },
-  async signOut() {
-    await Promise.all([tokenItem.setValue(null), userItem.setValue(null), clearBriefs()]);
-  },
+  signOut,
 };
 
 export const contextMenuDeps: SummarizeDeps = {

@@ -5,13 +5,15 @@ import type { AccountRequest } from './tab-state.ts';
 
 export const SUMMARIZE_MENU_ID = 'summarize-selection';
 
-/** Adds "Summarize “…”" to the selection menu (Chrome keeps it across restarts; call on install). */
-export function registerContextMenu(): void {
-  browser.contextMenus.create({
-    id: SUMMARIZE_MENU_ID,
-    title: 'Summarize “%s”',
-    contexts: ['selection'],
-  });
+/**
+ * Adds "Summarize “…”" to the selection menu. Chrome keeps menus across restarts, so this runs on
+ * install and update; removing first avoids a duplicate-id error when an update re-adds it.
+ */
+export async function registerContextMenu(
+  menus: Pick<typeof browser.contextMenus, 'removeAll' | 'create'> = browser.contextMenus,
+): Promise<void> {
+  await menus.removeAll();
+  menus.create({ id: SUMMARIZE_MENU_ID, title: 'Summarize “%s”', contexts: ['selection'] });
 }
 
 export interface SummarizeDeps {
@@ -35,10 +37,16 @@ export async function summarizeSelection(
   const query = cleanSelection(info.selectionText ?? '');
   if (info.menuItemId !== SUMMARIZE_MENU_ID || tabId === undefined || tabId < 0 || !query) return;
   const opened = deps.openPanel(tabId).catch(() => undefined);
+  const click = (latestClick.get(tabId) ?? 0) + 1;
+  latestClick.set(tabId, click);
   await deps.setRequest(tabId, { kind: 'resolving', query });
-  await deps.setRequest(tabId, await resolve(query, deps));
+  const resolved = await resolve(query, deps);
+  // A second right-click on the same tab while this lookup ran wins, whichever answers first.
+  if (latestClick.get(tabId) === click) await deps.setRequest(tabId, resolved);
   await opened;
 }
+
+const latestClick = new Map<number, number>();
 
 async function resolve(query: string, deps: SummarizeDeps): Promise<AccountRequest> {
   let accounts: AccountMatch[];

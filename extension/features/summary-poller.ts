@@ -1,5 +1,4 @@
 import type { RequestStatus, SummaryResponse } from '../../shared/api.ts';
-import type { SectionId } from '../../shared/sections.ts';
 import { type ApiClient, ApiFailure } from '../lib/api-client.ts';
 
 const TERMINAL: ReadonlySet<RequestStatus> = new Set(['done', 'partial', 'failed']);
@@ -8,9 +7,6 @@ const RETRYABLE = new Set(['offline', 'server', 'rate-limited']);
 const MAX_RETRIES = 3;
 
 export interface PollOptions {
-  accountId: string;
-  refresh?: boolean;
-  sections?: SectionId[];
   signal: AbortSignal;
   intervalMs?: number;
   /** Give up on a brief that never finishes (a stuck worker), rather than spin forever. */
@@ -23,21 +19,17 @@ export interface PollOptions {
 
 export const isTerminal = (status: RequestStatus) => TERMINAL.has(status);
 
-/** Starts a summary and polls it until it is done, partial or failed; returns the last snapshot. */
+/**
+ * Polls a started summary until it is done, partial or failed; returns the last snapshot. The
+ * fallback when the event stream cannot be used (a proxy that buffers it, an older server).
+ */
 export async function pollSummary(
-  client: Pick<ApiClient, 'createSummary' | 'getSummary'>,
+  client: Pick<ApiClient, 'getSummary'>,
+  requestId: string,
   options: PollOptions,
 ): Promise<SummaryResponse> {
   const { signal, intervalMs = 400, timeoutMs = 180_000, sleep = abortableSleep, now = Date.now } = options;
   const deadline = now() + timeoutMs;
-  const { requestId } = await client.createSummary(
-    {
-      accountId: options.accountId,
-      ...(options.refresh ? { refresh: true } : {}),
-      ...(options.sections ? { sections: options.sections } : {}),
-    },
-    signal,
-  );
   let failures = 0;
   for (;;) {
     try {

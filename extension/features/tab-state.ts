@@ -41,7 +41,14 @@ export async function getTab(tabId: number): Promise<TabState> {
   return (await tabStatesItem.getValue())[tabId] ?? EMPTY_TAB;
 }
 
-/** Calls back with the tab's state whenever it changes (the panel's subscription). */
+/** Every tab's state at once (the panel keeps a copy, so a tab switch needs no storage read). */
+export const getAllTabs = (): Promise<Record<string, TabState>> => tabStatesItem.getValue();
+
+/** Calls back with every tab's state whenever any of them changes. */
+export const watchAllTabs = (onChange: (all: Record<string, TabState>) => void): (() => void) =>
+  tabStatesItem.watch((all) => onChange(all ?? {}));
+
+/** Calls back with the tab's state whenever it changes. */
 export function watchTab(tabId: number, onChange: (state: TabState) => void): () => void {
   // The item holds every tab; only this tab's changes matter to its panel.
   return tabStatesItem.watch((all, old) => {

@@ -45,17 +45,22 @@ export function createApiClient({ backendUrl, token, fetch: fetchImpl }: ApiClie
   // Called unbound, window.fetch throws "Illegal invocation"; wrap it instead of storing it.
   const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function call<T>(path: string, schema: z.ZodType<T> | null, init: RequestInit = {}): Promise<T> {
+  async function request(path: string, init: RequestInit, accept = 'application/json'): Promise<Response> {
     let response: Response;
     try {
       response = await doFetch(`${base}/v1${path}`, {
         ...init,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: accept },
       });
     } catch (error) {
       throw failureFromError(error);
     }
     if (!response.ok) throw failureFromResponse(response.status, await response.json().catch(() => null));
+    return response;
+  }
+
+  async function call<T>(path: string, schema: z.ZodType<T> | null, init: RequestInit = {}): Promise<T> {
+    const response = await request(path, init);
     if (!schema) return undefined as T;
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success)
@@ -77,7 +82,24 @@ export function createApiClient({ backendUrl, token, fetch: fetchImpl }: ApiClie
     searchAccounts: async (query: string, signal?: AbortSignal): Promise<AccountMatch[]> =>
       (await call(`/accounts?query=${encodeURIComponent(query)}`, accountSearchResponseSchema, { signal }))
         .accounts,
-    sendFeedback: (body: FeedbackRequest) => call('/feedback', null, post(body)),
+    sendFeedback: (body: FeedbackRequest): Promise<void> => call<void>('/feedback', null, post(body)),
+    /**
+     * The summary's server-sent events as a byte stream. fetch rather than EventSource, which
+     * cannot send the Authorization header; a reply that is not an event stream is a failure.
+     */
+    openSummaryEvents: async (
+      requestId: string,
+      signal?: AbortSignal,
+    ): Promise<ReadableStream<Uint8Array>> => {
+      const path = `/summaries/${encodeURIComponent(requestId)}/events`;
+      const response = await request(path, { signal, cache: 'no-store' }, 'text/event-stream');
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.body || !type.startsWith('text/event-stream')) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ApiFailure('bad-response', 'The server did not answer with an event stream.');
+      }
+      return response.body;
+    },
   };
 }
 

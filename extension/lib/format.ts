@@ -2,17 +2,33 @@
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+// Building an Intl formatter costs far more than using one (a brief formats ~100 dates and sums),
+// so each locale/options pair is built once.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** An Intl.DateTimeFormat built once per locale and options. */
+export const dateFormat = (locale: string | undefined, options: Intl.DateTimeFormatOptions) =>
+  cached(`d:${locale}:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+
 /** "2026-03-04" or an ISO timestamp → "Mar 4, 2026"; anything unparseable is shown as given. */
 export function formatDate(value: string, locale?: string): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleDateString(locale, {
+  return dateFormat(locale, {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     // A bare date is a calendar day, not midnight UTC shifted into the local zone.
     ...(DATE_ONLY.test(value) ? { timeZone: 'UTC' } : {}),
-  });
+  }).format(date);
 }
 
 /** "just now", "4 min ago", "2 h ago", else the date. */
@@ -28,12 +44,14 @@ export function relativeTime(from: number, now = Date.now(), locale?: string): s
 /** Compact money for chart labels: 1250000 → "$1.3M". */
 export function formatMoney(value: number, currency: string, locale?: string): string {
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    }).format(value);
+    const make = () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      });
+    return cached(`n:${locale}:${currency}`, make).format(value);
   } catch {
     return `${Math.round(value).toLocaleString(locale)} ${currency}`;
   }

@@ -1,26 +1,33 @@
 /**
- * Reads who a token belongs to, without verifying it: the server verifies every call, the extension
- * only needs a stable name for cache keys and for "Signed in as …".
+ * Reads a token's claims without verifying it: the server verifies every call, the extension only
+ * needs a stable name for cache keys, "Signed in as …" and expiry hints.
  */
-export function userFromToken(token: string): string | null {
-  const payload = token.split('.')[1];
-  if (!payload) return null;
+export function decodeJwtClaims(token: string): Record<string, unknown> | null {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts[1]) return null;
   try {
-    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(json) as Record<string, unknown>;
-    const user = claims.email ?? claims.preferred_username ?? claims.sub;
-    return typeof user === 'string' && user ? user : null;
+    const b64 = parts[1].replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+      ? (claims as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
 }
 
-/** Seconds-since-epoch expiry, when the token says; lets Options warn about an expired paste. */
+/** Whether a string has the shape of a JWT (three parts, a JSON object in the middle). */
+export const isJwt = (token: string) => decodeJwtClaims(token) !== null;
+
+export function userFromToken(token: string): string | null {
+  const claims = decodeJwtClaims(token);
+  const user = claims?.email ?? claims?.preferred_username ?? claims?.sub;
+  return typeof user === 'string' && user ? user : null;
+}
+
+/** The `exp` claim as a date, when the token has one; lets Options warn about an expired paste. */
 export function tokenExpiry(token: string): Date | null {
-  try {
-    const claims = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/')));
-    return typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null;
-  } catch {
-    return null;
-  }
+  const exp = decodeJwtClaims(token)?.exp;
+  return typeof exp === 'number' ? new Date(exp * 1000) : null;
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+const UNVERIFIED = 'Unverified: this figure was not found in the source data. Check it before you quote it.';
+
 /** Wraps figures the numbers check could not back in <mark>, so a seller sees what to verify. */
 export function markFigures(text: string, figures: readonly string[], key: string): ReactNode[] {
   const out: ReactNode[] = [];
@@ -10,12 +12,10 @@ export function markFigures(text: string, figures: readonly string[], key: strin
     if (!hit) break;
     if (hit.index > 0) out.push(rest.slice(0, hit.index));
     out.push(
-      <mark
-        key={`${key}.m${n++}`}
-        className="unverified"
-        title="This figure could not be verified against the source data"
-      >
+      <mark key={`${key}.m${n++}`} className="unverified" title={UNVERIFIED}>
         {hit.figure}
+        {/* Screen readers hear why it is marked; the highlight alone says nothing to them. */}
+        <span className="sr-only"> (unverified: not found in the source data)</span>
       </mark>,
     );
     rest = rest.slice(hit.index + hit.figure.length);

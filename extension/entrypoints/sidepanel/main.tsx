@@ -2,8 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PanelActionsContext } from '../../components/panel-actions.ts';
 import { PanelApp } from '../../components/panel-app.tsx';
-import { bindPanel } from '../../features/panel-binding.ts';
-import { createLivePanelController, panelActionsOf } from '../../features/panel-setup.ts';
+import { startPanel } from '../../features/panel-setup.ts';
 import '../../styles/theme.css';
 import '../../styles/panel.css';
 import '../../styles/section.css';
@@ -11,12 +10,11 @@ import '../../styles/card-footer.css';
 import '../../styles/chart.css';
 import '../../styles/states.css';
 
-const controller = createLivePanelController();
-void bindPanel(controller, location.search);
+const { actions } = startPanel(location.search);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PanelActionsContext value={panelActionsOf(controller)}>
+    <PanelActionsContext value={actions}>
       <PanelApp />
     </PanelActionsContext>
   </StrictMode>,

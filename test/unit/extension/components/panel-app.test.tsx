@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type PanelActions, PanelActionsContext } from '../../../../extension/components/panel-actions.ts';
 import { PanelApp } from '../../../../extension/components/panel-app.tsx';
@@ -8,7 +8,7 @@ import {
   usePanelStore,
 } from '../../../../extension/stores/panel-store.ts';
 import { SECTION_IDS } from '../../../../shared/sections.ts';
-import { summaryFixture } from '../fixtures/summary.ts';
+import { finishedFixture, summaryFixture } from '../fixtures/summary.ts';
 
 function renderPanel(state: Partial<PanelState>) {
   usePanelStore.setState({ ...initialPanelState, backendUrl: 'http://127.0.0.1:8787', ...state }, true);
@@ -19,6 +19,7 @@ function renderPanel(state: Partial<PanelState>) {
     clearRequest: vi.fn(),
     giveFeedback: vi.fn(async () => {}),
     openOptions: vi.fn(),
+    copyText: vi.fn(async () => {}),
   };
   render(
     <PanelActionsContext value={actions}>
@@ -72,8 +73,8 @@ describe('PanelApp with a summary', () => {
   it('marks unverified figures and shows the checks', () => {
     renderPanel({ view: { state: 'ready' }, summary: summaryFixture });
     const executive = screen.getByTestId('section-executive');
-    expect(executive.querySelector('mark')?.textContent).toBe('41 days');
-    expect(within(executive).getByText('1 unverified')).toBeTruthy();
+    expect(executive.querySelector('mark')?.firstChild?.textContent).toBe('41 days');
+    expect(within(executive).getByText(/^1 unverified/).textContent).toMatch(/not found in the source data/);
     expect(within(screen.getByTestId('section-organization')).getByText('3 figures checked')).toBeTruthy();
   });
 
@@ -98,7 +99,7 @@ describe('PanelApp with a summary', () => {
     const actions = renderPanel({
       view: { state: 'ready' },
       summary: { ...summaryFixture, status: 'partial' },
-      feedback: { organization: 'up' },
+      feedback: { organization: { rating: 'up', state: 'sent' } },
     });
     const executive = screen.getByTestId('section-executive');
     fireEvent.click(within(executive).getByRole('button', { name: 'Helpful: Executive summary' }));
@@ -181,5 +182,103 @@ describe('PanelApp states', () => {
     expect(panelState()).toBe('choose-account');
     fireEvent.click(screen.getByRole('button', { name: /Acme Robotics/ }));
     expect(actions.chooseAccount).toHaveBeenCalledWith({ id: '001B', name: 'Acme Robotics' });
+  });
+});
+
+describe('PanelApp, the seller’s tools', () => {
+  it('copies a section, and the whole brief, as Markdown with its references', async () => {
+    const actions = renderPanel({ view: { state: 'ready' }, summary: finishedFixture });
+    const executive = screen.getByTestId('section-executive');
+    fireEvent.click(within(executive).getByRole('button', { name: 'Copy “Executive summary” as Markdown' }));
+    await vi.waitFor(() => expect(actions.copyText).toHaveBeenCalledOnce());
+    const section = vi.mocked(actions.copyText).mock.calls[0]![0];
+    expect(section).toMatch(/^## Executive summary\n/);
+    expect(section).toMatch(/\nSources:\n\n1\. Monthly usage — Platform Enterprise — Usage · .* — http:\/\//);
+    await vi.waitFor(() => expect(within(executive).getByText('Copied as Markdown')).toBeTruthy());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy the whole brief as Markdown' }));
+    await vi.waitFor(() => expect(actions.copyText).toHaveBeenCalledTimes(2));
+    const whole = vi.mocked(actions.copyText).mock.calls[1]![0];
+    expect(whole).toMatch(/^# Northwind Logistics\n/);
+    expect(whole.match(/^## /gm)).toHaveLength(7); // six sections + Sources
+    expect(whole).toMatch(/\n## Sources\n\n1\. /);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const actions = renderPanel({ view: { state: 'ready' }, summary: finishedFixture });
+    vi.mocked(actions.copyText).mockRejectedValueOnce(new Error('denied'));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy the whole brief as Markdown' }));
+    await vi.waitFor(() => expect(screen.getByText('Couldn’t copy to the clipboard')).toBeTruthy());
+  });
+
+  it('previews a citation’s source on keyboard focus and hover; Escape dismisses it', async () => {
+    renderPanel({ view: { state: 'ready' }, summary: summaryFixture });
+    const executive = screen.getByTestId('section-executive');
+    const [first] = within(executive).getAllByTestId('citation');
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    fireEvent.focus(first!);
+    const preview = await screen.findByRole('tooltip');
+    expect(preview.textContent).toContain('Monthly usage — Platform Enterprise');
+    expect(preview.textContent).toContain('Spend Dec 2025 $84,200; Feb 2026 $99,400.');
+    expect(preview.textContent).toMatch(/Usage · Feb 28, 2026/);
+    fireEvent.keyDown(first!, { key: 'Escape' });
+    await vi.waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull());
+    fireEvent.mouseEnter(first!);
+    await screen.findByRole('tooltip');
+    fireEvent.mouseLeave(first!);
+    await vi.waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull());
+  });
+
+  it('shows the sections the seller chose, in their order', () => {
+    renderPanel({ view: { state: 'ready' }, summary: finishedFixture, layout: ['pipeline', 'executive'] });
+    expect(screen.getAllByRole('region').map((r) => r.dataset.testid)).toEqual([
+      'section-pipeline',
+      'section-executive',
+    ]);
+  });
+
+  it('tells a seller their vote waits for the network', () => {
+    renderPanel({
+      view: { state: 'ready' },
+      summary: finishedFixture,
+      feedback: { summary: { rating: 'down', state: 'queued' } },
+    });
+    expect(screen.getByText(/Saved · sends when the server is reachable/)).toBeTruthy();
+  });
+
+  it('explains an offline panel showing a cached brief, and disables Refresh', () => {
+    renderPanel({ view: { state: 'ready' }, summary: finishedFixture, online: false, cachedAt: Date.now() });
+    expect(screen.getByTestId('notice').textContent).toMatch(
+      /You’re offline\. This brief was saved just now/,
+    );
+    expect(screen.getByRole('button', { name: 'Refresh brief' })).toHaveProperty('disabled', true);
+  });
+
+  it('says “offline” rather than “server down” when the browser is offline', () => {
+    renderPanel({ view: { state: 'offline' }, online: false });
+    expect(screen.getByRole('status').textContent).toMatch(/You’re offline/);
+  });
+
+  it('announces sections as they finish, not the whole panel', () => {
+    const running = {
+      ...finishedFixture,
+      status: 'running' as const,
+      sections: finishedFixture.sections.map((s, i) => (i < 2 ? s : { ...s, status: 'running' as const })),
+    };
+    renderPanel({ view: { state: 'ready' }, summary: running });
+    expect(screen.getByTestId('panel-state').getAttribute('aria-live')).toBeNull();
+    act(() =>
+      usePanelStore.setState({
+        summary: {
+          ...running,
+          sections: finishedFixture.sections.slice(0, 3).concat(running.sections.slice(3)),
+        },
+      }),
+    );
+    expect(screen.getByTestId('live-status').textContent).toBe('Product consumption ready.');
+    act(() => usePanelStore.setState({ summary: finishedFixture }));
+    expect(screen.getByTestId('live-status').textContent).toBe(
+      'Opportunity pipeline ready. Investments and support ready. Recommended next steps ready. Brief complete.',
+    );
   });
 });

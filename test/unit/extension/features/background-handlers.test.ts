@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleMessage, handleTabUrl } from '../../../../extension/features/background-handlers.ts';
+import {
+  handleMessage,
+  handleTabUpdate,
+  handleTabUrl,
+} from '../../../../extension/features/background-handlers.ts';
 import { getTab, updateTab, withRequest } from '../../../../extension/features/tab-state.ts';
 import {
   accountPatternsItem,
@@ -68,7 +72,7 @@ describe('handleMessage', () => {
 
 describe('handleTabUrl', () => {
   it('detects accounts by URL, including admin patterns on hosts without a content script', async () => {
-    await accountPatternsItem.setValue([{ urlPattern: '^https://crm\\.acme\\.io/a/(?<accountId>\\d+)' }]);
+    await accountPatternsItem.setValue([{ urlPattern: 'https://crm.acme.io/a/{accountId}' }]);
     await handleTabUrl(5, 'https://crm.acme.io/a/42', 'Acme – CRM');
     expect((await getTab(5)).page?.account).toMatchObject({
       crm: 'custom',
@@ -94,5 +98,27 @@ describe('handleTabUrl', () => {
     await vi.waitFor(async () => expect((await getTab(6)).page).not.toBeNull());
     await handleTabUrl(6, ACCOUNT_URL, 'Loading…');
     expect((await getTab(6)).page?.account?.title).toBe('Acme | Salesforce');
+  });
+});
+
+describe('handleTabUpdate', () => {
+  it('follows URL changes, SPA moves included', async () => {
+    await handleTabUpdate(8, { url: ACCOUNT_URL }, { url: ACCOUNT_URL, title: 'Acme | Salesforce' });
+    expect((await getTab(8)).page?.account?.accountId).toBe('001DM0000000001AAA');
+  });
+
+  it('forgets the account when the tab loads a page the extension may not see', async () => {
+    await handleTabUpdate(8, { url: ACCOUNT_URL }, { url: ACCOUNT_URL });
+    await handleTabUpdate(8, { status: 'loading' }, {}); // no host permission: no URL
+    expect((await getTab(8)).page).toEqual({ url: '', account: null });
+  });
+
+  it('ignores other updates', async () => {
+    await handleTabUpdate(8, { url: ACCOUNT_URL }, { url: ACCOUNT_URL });
+    await handleTabUpdate(8, { status: 'complete' }, { url: ACCOUNT_URL });
+    await handleTabUpdate(8, { status: 'loading' }, { url: ACCOUNT_URL }); // a reload
+    expect((await getTab(8)).page?.account).not.toBeNull();
+    await handleTabUpdate(9, { status: 'loading' }, {});
+    expect((await getTab(9)).page).toBeNull();
   });
 });

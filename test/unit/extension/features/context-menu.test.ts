@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   cleanSelection,
+  registerContextMenu,
   SUMMARIZE_MENU_ID,
   type SummarizeDeps,
   summarizeSelection,
@@ -95,6 +96,22 @@ describe('summarizeSelection', () => {
     expect(requests.at(-1)?.kind).toBe('account');
   });
 
+  it('lets the latest right-click on a tab win when lookups answer out of order', async () => {
+    let releaseFirst = () => {};
+    const { d, requests } = deps(async (q) => {
+      if (q === 'Acme') await new Promise<void>((r) => (releaseFirst = r));
+      return [match(q === 'Acme' ? '001A' : '001G', q)];
+    });
+    const first = summarizeSelection(click('Acme'), { id: 5 }, d);
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await summarizeSelection(click('Globex'), { id: 5 }, d);
+    releaseFirst();
+    await first;
+    expect(
+      requests.filter((r) => r.kind === 'account').map((r) => r.kind === 'account' && r.accountId),
+    ).toEqual(['001G']);
+  });
+
   it('ignores other menu items, missing tabs and empty selections', async () => {
     const { d, calls } = deps(async () => []);
     await summarizeSelection({ menuItemId: 'other', selectionText: 'Acme' }, { id: 1 }, d);
@@ -107,4 +124,20 @@ describe('summarizeSelection', () => {
 it('cleans selections from mail and documents', () => {
   expect(cleanSelection('  "Globex\n  Corporation."  ')).toBe('Globex Corporation');
   expect(cleanSelection('x'.repeat(300))).toHaveLength(200);
+});
+
+it('registers one selection item, again on update without a duplicate', async () => {
+  const created: unknown[] = [];
+  const menus = {
+    removeAll: vi.fn(async () => {
+      created.length = 0;
+    }),
+    create: vi.fn((item: unknown) => {
+      created.push(item);
+      return 1;
+    }),
+  } as unknown as Parameters<typeof registerContextMenu>[0];
+  await registerContextMenu(menus);
+  await registerContextMenu(menus);
+  expect(created).toEqual([{ id: SUMMARIZE_MENU_ID, title: 'Summarize “%s”', contexts: ['selection'] }]);
 });

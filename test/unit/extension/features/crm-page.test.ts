@@ -1,6 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createPageReporter, describePage, recordHint } from '../../../../extension/features/crm-page.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createPageReporter,
+  debounce,
+  describePage,
+  followPage,
+  recordHint,
+} from '../../../../extension/features/crm-page.ts';
 import type { Message } from '../../../../extension/lib/messages.ts';
+import { accountPatternsItem } from '../../../../extension/lib/settings.ts';
 
 const ID = '001DM0000000001AAA';
 
@@ -52,4 +59,70 @@ describe('createPageReporter', () => {
     await report();
     expect(sent.map((m) => m.type)).toEqual(['crm:handoff', 'crm:page', 'crm:page']);
   });
+});
+
+describe('followPage', () => {
+  it('listens to the Navigation API where the browser has it (pushState from page scripts)', () => {
+    const navigation = new EventTarget();
+    const onChange = vi.fn();
+    const controller = new AbortController();
+    const poll = vi.fn();
+    followPage(Object.assign(window, { navigation }), onChange, { signal: controller.signal, poll });
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(poll).not.toHaveBeenCalled();
+    controller.abort();
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(onChange).toHaveBeenCalledTimes(1);
+    Reflect.deleteProperty(window, 'navigation');
+  });
+
+  it('falls back to polling, and hears back/forward, hash moves, new titles and new patterns', async () => {
+    const onChange = vi.fn();
+    const controller = new AbortController();
+    let polled: (() => void) | undefined;
+    followPage(window, onChange, { signal: controller.signal, poll: (l) => (polled = l) });
+    polled?.();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(onChange).toHaveBeenCalledTimes(3);
+    document.title = 'Globex | Salesforce';
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(4));
+    await accountPatternsItem.setValue([{ urlPattern: 'https://crm.acme.io/a/{accountId}' }]);
+    await vi.waitFor(() => expect(onChange).toHaveBeenCalledTimes(5));
+    controller.abort();
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    document.title = 'Again';
+    await new Promise((r) => setTimeout(r, 20));
+    expect(onChange).toHaveBeenCalledTimes(5);
+  });
+
+  it('reports the new account after a pushState move, without a reload', async () => {
+    const sent: Message[] = [];
+    const report = createPageReporter(document, async (m) => {
+      sent.push(m);
+    });
+    const controller = new AbortController();
+    followPage(window, () => void report(), { signal: controller.signal });
+    history.pushState({}, '', `/lightning/r/Account/${ID}/view`);
+    window.dispatchEvent(new PopStateEvent('popstate')); // stands in for currententrychange here
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ account: { accountId: ID } }));
+    history.pushState({}, '', '/lightning/o/Account/list');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ type: 'crm:page', account: null }));
+    controller.abort();
+  });
+});
+
+it('debounces a burst of events into one call', async () => {
+  vi.useFakeTimers();
+  const fn = vi.fn();
+  const soon = debounce(fn, 100);
+  soon();
+  soon();
+  vi.advanceTimersByTime(99);
+  soon();
+  vi.advanceTimersByTime(100);
+  expect(fn).toHaveBeenCalledTimes(1);
+  vi.useRealTimers();
 });

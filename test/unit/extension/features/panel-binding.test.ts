@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { bindPanel, pinnedTabId } from '../../../../extension/features/panel-binding.ts';
 import type { PanelController } from '../../../../extension/features/panel-controller.ts';
 import { updateTab, withRequest } from '../../../../extension/features/tab-state.ts';
@@ -43,5 +44,55 @@ describe('bindPanel', () => {
 
     unbind();
     expect(controller.dispose).toHaveBeenCalled();
+  });
+});
+
+describe('bindPanel, following a window', () => {
+  const account = (accountId: string) => ({
+    page: {
+      url: `u/${accountId}`,
+      account: { accountId, crm: 'salesforce-lightning' as const, url: 'u', title: `${accountId} | CRM` },
+    },
+    request: null,
+  });
+
+  it('follows tab switches in its window at once, and reads the other tabs’ briefs ahead', async () => {
+    const window = await fakeBrowser.windows.create({});
+    const a = await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://crm/a', active: true });
+    const b = await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://crm/b', active: false });
+    // WXT's fake browser does not track the active tab: answer as Chrome would.
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (q) => (q.active ? [a] : [a, b]));
+    await updateTab(a.id!, () => account('A1'));
+    await updateTab(b.id!, () => account('B1'));
+    const controller = {
+      setSession: vi.fn(),
+      setTab: vi.fn(),
+      setOnline: vi.fn(),
+      setTtl: vi.fn(),
+      setLayout: vi.fn(),
+      prefetch: vi.fn(),
+      dispose: vi.fn(),
+    };
+    const unbind = await bindPanel(controller, `?windowId=${window.id}`);
+    expect(controller.setTtl).toHaveBeenCalledWith(10);
+    expect(controller.setLayout).toHaveBeenCalledWith(expect.arrayContaining(['executive']));
+    expect(controller.setOnline).toHaveBeenCalledWith(true);
+    expect(controller.setTab).toHaveBeenLastCalledWith(a.id, account('A1'));
+    await vi.waitFor(() =>
+      expect(controller.prefetch).toHaveBeenCalledWith([{ accountId: 'B1', name: 'B1' }]),
+    );
+
+    // The switch is bound synchronously: no storage read between the event and the controller.
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: b.id!, windowId: window.id! });
+    expect(controller.setTab).toHaveBeenLastCalledWith(b.id, account('B1'));
+    expect(performance.getEntriesByName('panel:tab-switch').length).toBeGreaterThan(0);
+
+    // Another window's switches are not ours.
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: a.id!, windowId: window.id! + 100 });
+    expect(controller.setTab).toHaveBeenLastCalledWith(b.id, account('B1'));
+
+    dispatchEvent(new Event('offline'));
+    expect(controller.setOnline).toHaveBeenCalledTimes(2);
+    unbind();
   });
 });

@@ -9,7 +9,6 @@ const noSleep = vi.fn(async () => {});
 
 function client(answers: (SummaryResponse | Error)[]) {
   return {
-    createSummary: vi.fn(async () => ({ requestId: 'r1', status: 'pending' as const })),
     getSummary: vi.fn(async () => {
       const next = answers.shift();
       if (!next) throw new Error('polled past the end');
@@ -23,16 +22,13 @@ describe('pollSummary', () => {
   it('polls until the summary is terminal, reporting every snapshot', async () => {
     const c = client([running, running, finishedFixture]);
     const seen: string[] = [];
-    const final = await pollSummary(c, {
-      accountId: 'A',
-      refresh: true,
+    const final = await pollSummary(c, 'r1', {
       signal: new AbortController().signal,
       onUpdate: (s) => seen.push(s.status),
       sleep: noSleep,
     });
     expect(final).toBe(finishedFixture);
     expect(seen).toEqual(['running', 'running', 'done']);
-    expect(c.createSummary).toHaveBeenCalledWith({ accountId: 'A', refresh: true }, expect.any(AbortSignal));
     expect(c.getSummary).toHaveBeenCalledWith('r1', expect.any(AbortSignal));
   });
 
@@ -40,8 +36,7 @@ describe('pollSummary', () => {
     const offline = () => new ApiFailure('offline', 'down');
     const ok = client([offline(), running, finishedFixture]);
     await expect(
-      pollSummary(ok, {
-        accountId: 'A',
+      pollSummary(ok, 'r1', {
         signal: new AbortController().signal,
         onUpdate() {},
         sleep: noSleep,
@@ -49,8 +44,7 @@ describe('pollSummary', () => {
     ).resolves.toBe(finishedFixture);
     const down = client([offline(), offline(), offline(), offline()]);
     await expect(
-      pollSummary(down, {
-        accountId: 'A',
+      pollSummary(down, 'r1', {
         signal: new AbortController().signal,
         onUpdate() {},
         sleep: noSleep,
@@ -61,7 +55,7 @@ describe('pollSummary', () => {
   it('does not retry what retrying cannot fix', async () => {
     const c = client([new ApiFailure('not-found', 'gone', 404)]);
     await expect(
-      pollSummary(c, { accountId: 'A', signal: new AbortController().signal, onUpdate() {}, sleep: noSleep }),
+      pollSummary(c, 'r1', { signal: new AbortController().signal, onUpdate() {}, sleep: noSleep }),
     ).rejects.toMatchObject({ kind: 'not-found' });
     expect(c.getSummary).toHaveBeenCalledOnce();
   });
@@ -70,8 +64,7 @@ describe('pollSummary', () => {
     let t = 0;
     const c = client(Array.from({ length: 10 }, () => running));
     await expect(
-      pollSummary(c, {
-        accountId: 'A',
+      pollSummary(c, 'r1', {
         signal: new AbortController().signal,
         onUpdate() {},
         sleep: noSleep,
@@ -85,8 +78,7 @@ describe('pollSummary', () => {
   it('stops when aborted between polls', async () => {
     const abort = new AbortController();
     const c = client([running, running, running]);
-    const promise = pollSummary(c, {
-      accountId: 'A',
+    const promise = pollSummary(c, 'r1', {
       signal: abort.signal,
       intervalMs: 5,
       onUpdate: () => abort.abort(),

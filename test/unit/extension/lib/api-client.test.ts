@@ -88,3 +88,24 @@ describe('createApiClient', () => {
     expect(fetch.mock.calls[0]![0]).toBe('http://127.0.0.1:8787/v1/feedback');
   });
 });
+
+describe('openSummaryEvents', () => {
+  const sse = (body: string, type = 'text/event-stream') =>
+    new Response(body, { status: 200, headers: { 'Content-Type': type } });
+
+  it('asks for the event stream with the bearer token (EventSource could not send it)', async () => {
+    const { fetch, client } = clientAnswering(async () => sse('data: x\n\n'));
+    const body = await client.openSummaryEvents('r 1');
+    expect(await new Response(body).text()).toBe('data: x\n\n');
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('http://127.0.0.1:8787/v1/summaries/r%201/events');
+    expect(init?.headers).toMatchObject({ Authorization: 'Bearer tok', Accept: 'text/event-stream' });
+  });
+
+  it('fails on a reply that is not an event stream, and maps HTTP errors', async () => {
+    const html = clientAnswering(async () => sse('<html>', 'text/html'));
+    expect((await failureOf(html.client.openSummaryEvents('r'))).kind).toBe('bad-response');
+    const gone = clientAnswering(async () => json(404, { error: { code: 'not_found', message: 'gone' } }));
+    expect((await failureOf(gone.client.openSummaryEvents('r'))).kind).toBe('not-found');
+  });
+});

@@ -71,8 +71,10 @@ describe('Markdown', () => {
     expect(links[0]).toHaveProperty('href', 'https://crm.example/S2');
     expect(links[0]?.getAttribute('target')).toBe('_blank');
     expect(links[0]?.getAttribute('rel')).toContain('noopener');
-    expect(links[0]?.getAttribute('aria-label')).toMatch(/^Source 1: Two · Mar 4, 2026$/);
-    expect(links[0]?.getAttribute('title')).toContain('About Two');
+    expect(links[0]?.getAttribute('aria-label')).toBe('Source 1: Two');
+    // The preview's date and snippet describe the link (a tooltip, shown on hover and focus).
+    const description = document.getElementById(links[0]!.getAttribute('aria-describedby')!);
+    expect(description?.textContent).toBe('Document · Mar 4, 2026. About Two');
     expect(links[0]?.closest('sup')).not.toBeNull();
   });
 
@@ -99,8 +101,10 @@ describe('Markdown', () => {
       [source('S1', 'x')],
       ['12%', '$1.2M'],
     );
-    const marks = [...container.querySelectorAll('mark')].map((m) => m.textContent);
-    expect(marks).toEqual(['$1.2M', '12%', '12%']);
+    const marks = [...container.querySelectorAll('mark')];
+    expect(marks.map((m) => m.firstChild?.textContent)).toEqual(['$1.2M', '12%', '12%']);
+    // The highlight is explained to screen readers, not only shown.
+    expect(marks[0]?.querySelector('.sr-only')?.textContent).toMatch(/unverified/);
     expect(container.textContent).toContain('(not 112%)');
   });
 });
