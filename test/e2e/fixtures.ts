@@ -9,11 +9,17 @@ import { freePort } from '../support/free-port.ts';
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Starts the real server (in-memory PGlite, demo data) and resolves once it listens. */
-async function startServer(): Promise<{ url: string; process: ChildProcess }> {
+/**
+ * Starts the real server (in-memory PGlite unless `env` sets DATA_DIR, demo data) and resolves once
+ * it listens; `env` adds or overrides configuration (e.g. a stand-in model).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts', '--memory'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+  const args = ['--import', 'tsx', 'server/index.ts', ...(env.DATA_DIR ? [] : ['--memory'])];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
