@@ -1,6 +1,11 @@
 // `npm run bench -- NAME [options]`: one script a benchmark, each printing a table and a JSON line.
+const PANEL_BENCH = './panel.ts';
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   retrieval: () => import('./retrieval.ts'),
+  generation: () => import('./generation.ts'),
+  // Through a variable so the server's type-check (no DOM types) does not follow it; the panel
+  // benchmark is checked with the end-to-end specs' config (test/e2e/tsconfig.json).
+  panel: () => import(PANEL_BENCH),
 };
 
 const [name, ...args] = process.argv.slice(2);

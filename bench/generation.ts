@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { parseEnv } from '../server/env.ts';
+import { createLogger, withLog } from '../server/observability/logger.ts';
+import { type Child, startChild } from './generation/child-process.ts';
+import { printProfile, profiled } from './generation/cpu-profile.ts';
+import type { ModelLatency } from './generation/paced-model.ts';
+import { type BatchResult, report } from './generation/report.ts';
+import { type Server, startServer } from './generation/server.ts';
+import { batch, idleCpuMsPerSecond, type Mode } from './generation/summaries.ts';
+
+// Bedrock's default tiers (BEDROCK_MODEL_FAST / _DEEP) with typical streaming latencies.
+const defaults = parseEnv({});
+const MODELS: Record<string, ModelLatency> = {
+  [defaults.BEDROCK_MODEL_FAST]: { firstTokenMs: 350, perTokenMs: 8, jitter: 0.25, bullets: 6 },
+  [defaults.BEDROCK_MODEL_DEEP]: { firstTokenMs: 700, perTokenMs: 20, jitter: 0.25, bullets: 5 },
+};
+
+/**
+ * `npm run bench -- generation [--summaries 8] [--sequential 2] [--accounts 12] [--warmup 2]
+ * [--llm-concurrency N] [--stream true|false] [--db both|memory|wire] [--http false|true]
+ * [--profile] [--profile-out PREFIX]`: whole summaries through the production runtime with the
+ * Bedrock engine, against the local Bedrock server in a child process that paces its answers like
+ * Nova Lite (fast tier) and Nova Pro (deep tier). Reports (a) a summary's wall time over its
+ * slowest section's model time, (b) sections in parallel vs one after another, (c) this process's
+ * CPU per summary (the model's time is spent in the child), with PGlite in this process and, as a
+ * deployment runs, behind the Postgres wire protocol in another process.
+ */
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      summaries: { type: 'string', default: '8' },
+      sequential: { type: 'string', default: '2' },
+      accounts: { type: 'string', default: '12' },
+      warmup: { type: 'string', default: '2' },
+      'llm-concurrency': { type: 'string', default: String(defaults.LLM_CONCURRENCY) },
+      stream: { type: 'string', default: 'true' },
+      db: { type: 'string', default: 'both' },
+      http: { type: 'string', default: 'false' },
+      profile: { type: 'boolean', default: false },
+      'profile-out': { type: 'string' },
+    },
+  });
+  const n = Number(values.summaries);
+  const accounts = Number(values.accounts);
+  const env = { LLM_CONCURRENCY: values['llm-concurrency'], LLM_STREAM: values.stream };
+  // The SDK's default credential chain reads these; the local server does not check signatures.
+  process.env.AWS_ACCESS_KEY_ID ??= 'bench';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
+  // Log lines are formatted as in production, then dropped, so the bench prints only its tables.
+  const logger = createLogger({ level: defaults.LOG_LEVEL, destination: { write: () => {} } });
+  const profiles: (() => Promise<void>)[] = [];
+  const parallel: BatchResult[] = [];
+  const sequential = { runs: [] as BatchResult['runs'], parallel: [] as BatchResult['runs'] };
+
+  /** Warm-up, idle CPU, then n summaries; profiled once more afterwards with --profile. */
+  async function measure(server: Server, label: string, mode: Mode, db?: Child<unknown>) {
+    await batch(server, Number(values.warmup), accounts, mode);
+    const idleCpuMsPerSec = await idleCpuMsPerSecond();
+    const before = await db?.cpuMs();
+    const runs = await batch(server, n, accounts, mode);
+    const dbCpuMs = db ? ((await db.cpuMs()) - before!) / n : undefined;
+    parallel.push({ label, runs, dbCpuMs, idleCpuMsPerSec });
+    if (values.profile) {
+      const { profile } = await profiled(() => batch(server, n, accounts, mode));
+      const out =
+        values['profile-out'] && `${values['profile-out']}-${mode}-${db ? 'wire' : 'memory'}.cpuprofile`;
+      profiles.push(() => printProfile(profile, n, `${label}, ${mode}`, out));
+    }
+    return runs;
+  }
+
+  const bedrock = await startChild<{ url: string }>('./bedrock-child.ts', [JSON.stringify(MODELS)]);
+  const common = { bedrockUrl: bedrock.ready.url, accounts, env, logger };
+  await withLog(logger, async () => {
+    try {
+      if (values.db !== 'wire') {
+        const server = await startServer(common);
+        try {
+          const runs = await measure(server, 'PGlite in this process', 'parallel');
+          sequential.runs = await batch(server, Number(values.sequential), accounts, 'sequential');
+          sequential.parallel = runs.slice(0, sequential.runs.length);
+        } finally {
+          await server.close();
+        }
+      }
+      if (values.db !== 'memory') {
+        const db = await startChild<{ url: string }>('./pglite-child.ts', ['10']);
+        const server = await startServer({ ...common, databaseUrl: db.ready.url });
+        try {
+          await measure(server, 'PGlite in another process (wire)', 'parallel', db);
+          if (values.http === 'true') await measure(server, '… through HTTP: POST + SSE /events', 'http', db);
+        } finally {
+          await server.close();
+          await db.stop();
+        }
+      }
+    } finally {
+      await bedrock.stop();
+    }
+  });
+  const settings = {
+    summaries: n,
+    accounts,
+    llmConcurrency: Number(env.LLM_CONCURRENCY),
+    stream: env.LLM_STREAM === 'true',
+    models: MODELS,
+  };
+  report({ settings, parallel, sequential });
+  for (const print of profiles) await print();
+}

@@ -1,0 +1,162 @@
+import { accountId } from '../../server/data/demo/ids.ts';
+import { ownerOf } from '../../server/data/demo/users.ts';
+import { loadPromptFiles } from '../../server/sections/prompt-files.ts';
+import { runSection } from '../../server/sections/run-section.ts';
+import { finishRequest, markRequestRunning } from '../../server/sections/section-writes.ts';
+import { createSummaryRequest } from '../../server/summaries/summary-requests.ts';
+import type { Checks } from '../../shared/api.ts';
+import type { SectionId } from '../../shared/sections.ts';
+import type { Server } from './server.ts';
+import type { SectionTiming } from './timings.ts';
+
+/** What one summary cost: wall time, this process's CPU, its sections' engine timings and outcome. */
+export interface SummaryRun {
+  wallMs: number;
+  /** The slowest section's path outside its model calls: from the request to its first call… */
+  beforeMs: number;
+  /** …and from the end of its last call to the summary's end (checks, save, request status). */
+  afterMs: number;
+  cpuMs: number;
+  systemMs: number;
+  sections: SectionTiming[];
+  done: number;
+  /** Sections whose numbers and citations checks both passed. */
+  passed: number;
+}
+
+/**
+ * How a summary is made. `parallel`: as POST /v1/summaries does it (request and job recorded, then
+ * deps.generate: the queue worker runs generateSummary, sections in parallel). `http`: the real
+ * routes through app.request (auth, POST, then the panel's SSE /events stream until the summary
+ * event). `sequential`: the same sections written one after another by the same runSection.
+ */
+export type Mode = 'parallel' | 'http' | 'sequential';
+
+const TERMINAL = new Set(['done', 'partial', 'failed']);
+
+export async function summarize(server: Server, accountNo: number, mode: Mode): Promise<SummaryRun> {
+  const { db } = server.deps;
+  const userId = ownerOf(accountNo);
+  const input = { accountId: accountId(accountNo), refresh: true };
+  const token = mode === 'http' ? await server.token(userId) : '';
+  server.take();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let requestId: string;
+  if (mode === 'http') requestId = await overHttp(server, token, input);
+  else {
+    const ttl = server.deps.summaryTtlSeconds;
+    const created = await createSummaryRequest(db, userId, input, ttl, { enqueue: mode === 'parallel' });
+    requestId = created.requestId;
+    const job = { requestId, userId, accountId: input.accountId, sections: created.sections };
+    if (mode === 'parallel') {
+      await server.deps.generate(job);
+      await finished(server, requestId);
+    } else await oneAfterAnother(server, job);
+  }
+  const ended = performance.now();
+  const used = process.cpuUsage(cpu);
+  const sections = server.take();
+  const slowest = sections.reduce((a, b) => (b.modelMs > a.modelMs ? b : a));
+  const rows = await db.asSystem((q) =>
+    q.query<{ status: string; checks: Checks }>(
+      'SELECT status, checks FROM summary_sections WHERE request_id = $1',
+      [requestId],
+    ),
+  );
+  return {
+    wallMs: ended - started,
+    beforeMs: slowest.firstCallAt - started,
+    afterMs: ended - slowest.lastEndAt,
+    cpuMs: (used.user + used.system) / 1000,
+    systemMs: used.system / 1000,
+    sections,
+    done: rows.filter((r) => r.status === 'done').length,
+    passed: rows.filter((r) => r.checks.numbers?.passed && r.checks.citations?.passed).length,
+  };
+}
+
+/** POST /v1/summaries, then reads GET …/events to its end (the stream closes after the summary). */
+async function overHttp(server: Server, token: string, input: { accountId: string; refresh: boolean }) {
+  const authorization = `Bearer ${token}`;
+  const posted = await server.app.request('/v1/summaries', {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  if (posted.status !== 202) throw new Error(`POST /v1/summaries: ${posted.status} ${await posted.text()}`);
+  const { requestId } = (await posted.json()) as { requestId: string };
+  const events = await server.app.request(`/v1/summaries/${requestId}/events`, {
+    headers: { authorization },
+  });
+  const text = await events.text();
+  if (!text.includes('event: summary'))
+    throw new Error(`events ended without a summary: ${text.slice(-200)}`);
+  return requestId;
+}
+
+/**
+ * deps.generate resolves when its run ends, or at once when the worker's poll claimed the job
+ * first; then wait for the request to finish (rare, and only a status read every 10 ms).
+ */
+async function finished(server: Server, requestId: string) {
+  for (;;) {
+    const [row] = await server.deps.db.asSystem((q) =>
+      q.query<{ status: string }>('SELECT status FROM summary_requests WHERE id = $1', [requestId]),
+    );
+    if (!row || TERMINAL.has(row.status)) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** generateSummary's steps (without a job) with its Promise.all replaced by a loop. */
+async function oneAfterAnother(
+  server: Server,
+  job: { requestId: string; userId: string; accountId: string; sections: SectionId[] },
+) {
+  const { db, publicUrl } = server.deps;
+  const { sections, ...ids } = job;
+  await db.asUser(job.userId, (q) => markRequestRunning(q, job.requestId));
+  const prompts = loadPromptFiles();
+  const now = new Date();
+  const results = [];
+  for (const sectionId of sections) {
+    results.push(
+      await runSection({
+        db,
+        engine: server.engine,
+        publicUrl,
+        ...ids,
+        sectionId,
+        prompts,
+        retrieval: server.retrieval,
+        timeoutMs: 60_000,
+        now,
+        log: (line) => console.warn(line),
+      }),
+    );
+  }
+  const done = results.filter((r) => r === 'done').length;
+  const status = done === results.length ? 'done' : done ? 'partial' : 'failed';
+  await db.asUser(job.userId, (q) => finishRequest(q, job.requestId, status));
+}
+
+/** Summaries of accounts 1, 2, … (round robin over `accounts`), one at a time. */
+export async function batch(
+  server: Server,
+  count: number,
+  accounts: number,
+  mode: Mode,
+): Promise<SummaryRun[]> {
+  const runs: SummaryRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(await summarize(server, (i % accounts) + 1, mode));
+  return runs;
+}
+
+/** This process's CPU while it waits with nothing to do (queue polling, timers), in ms a second. */
+export async function idleCpuMsPerSecond(ms = 3_000): Promise<number> {
+  const cpu = process.cpuUsage();
+  await new Promise((r) => setTimeout(r, ms));
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / ms;
+}
