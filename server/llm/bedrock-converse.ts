@@ -9,35 +9,21 @@ import { type ModelAnswer, readConverseResponse, readConverseStream } from './be
 import { createLimiter, type Limiter } from './concurrency.ts';
 import {
   EngineError,
-  type ModelTier,
   type SectionEngine,
   type SectionWriteInput,
   type SectionWriteOutput,
 } from './engine.ts';
+import type { ModelEngineOptions } from './model-engine-options.ts';
 import { splitPrompt } from './prompt-parts.ts';
 import { type RetryPolicy, withRetries } from './retry.ts';
 import { timedCall } from './timed-call.ts';
 
-export interface BedrockEngineOptions {
+export interface BedrockEngineOptions extends ModelEngineOptions {
   /**
    * A bedrock-runtime client. Create it with `maxAttempts: 1`: this engine retries itself (with
    * jittered backoff, outside the concurrency slot); SDK retries would multiply with these.
    */
   client: BedrockRuntimeClient;
-  /** Model id (or inference profile id) per prompt tier. */
-  models: Record<ModelTier, string>;
-  /** Limit of one call, stream included (default 30 s); a timed-out call is retried. */
-  timeoutMs?: number;
-  /** Calls per section write, retries included (default 3). */
-  maxAttempts?: number;
-  /** Calls in flight at once across all requests, or a limiter shared with other engines (default 4). */
-  concurrency?: number | Limiter;
-  /** ConverseStream (default) or Converse. */
-  stream?: boolean;
-  /** Full-jitter backoff between retries (default base 500 ms, cap 8 s). */
-  backoff?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
-  /** Sampling temperature (default 0.2: close to the facts, little variation). */
-  temperature?: number;
 }
 
 /** The engine with its limiter exposed for health and tests. */

@@ -1,24 +1,18 @@
 import type { ModelAnswer } from './bedrock-stream.ts';
 import { createLimiter, type Limiter } from './concurrency.ts';
-import { EngineError, type ModelTier, type SectionEngine, type SectionWriteOutput } from './engine.ts';
+import { EngineError, type SectionEngine, type SectionWriteOutput } from './engine.ts';
+import type { ModelEngineOptions } from './model-engine-options.ts';
 import { readChatCompletion, readChatCompletionStream } from './openai-read.ts';
 import { splitPrompt } from './prompt-parts.ts';
 import { type RetryPolicy, withRetries } from './retry.ts';
 import { timedCall } from './timed-call.ts';
 
-export interface OpenAiEngineOptions {
+/** Streamed completions are server-sent events; unstreamed, one JSON answer. */
+export interface OpenAiEngineOptions extends ModelEngineOptions {
   /** Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1 (Ollama), http://host:8000/v1 (vLLM). */
   baseUrl: string;
-  models: Record<ModelTier, string>;
   /** Sent as `Authorization: Bearer …` when set. */
   apiKey?: string;
-  timeoutMs?: number;
-  maxAttempts?: number;
-  concurrency?: number | Limiter;
-  /** Streamed completions (server-sent events, default) or one JSON answer. */
-  stream?: boolean;
-  backoff?: Partial<Omit<RetryPolicy, 'maxAttempts'>>;
-  temperature?: number;
   fetch?: typeof fetch;
 }
 

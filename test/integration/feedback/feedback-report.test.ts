@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/data/db.ts';
 import { seedDemo } from '../../../server/data/demo/seed.ts';
 import { buildFeedbackReport, renderFeedbackReport } from '../../../server/feedback/feedback-report.ts';
 import { LOCAL_GROUNDED_MODEL } from '../../../server/llm/local-grounded.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
-const run = promisify(execFile);
 let server: TestServer;
 let requestId: string;
 let markdownOfSections: string[];
@@ -74,17 +72,7 @@ describe('feedback report', () => {
 });
 
 describe('npm run feedback-report (CLI)', () => {
-  const cli = (args: string[], dataDir: string) =>
-    run(process.execPath, ['--import', 'tsx', 'server/cli/feedback-report.ts', ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DB_MEMORY: 'false' },
-    }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    );
+  const cli = (args: string[], dataDir: string) => runCli('server/cli/feedback-report.ts', args, dataDir);
 
   it('prints the report of the configured database, and JSON with --json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'feedback-cli-'));

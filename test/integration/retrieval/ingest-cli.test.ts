@@ -1,33 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../server/data/db.ts';
 import { ingestFiles } from '../../../server/ingest/ingest-files.ts';
 import { createLocalLexicalEmbedder } from '../../../server/retrieval/local-lexical-embedder.ts';
 import { retrieve } from '../../../server/retrieval/search.ts';
+import { runCli } from '../../support/run-cli.ts';
 import { countingEmbedder, seedFixture } from './fixture.ts';
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'ingest-test-'));
 const docs = join(dir, 'docs');
 const embedder = countingEmbedder(createLocalLexicalEmbedder());
 let db: Database;
 
-function cli(args: string[], dataDir: string) {
-  return run(process.execPath, ['--import', 'tsx', 'server/ingest/cli.ts', ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DB_MEMORY: 'false' },
-  }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr,
-    }),
-  );
-}
+const cli = (args: string[], dataDir: string) => runCli('server/ingest/cli.ts', args, dataDir);
 
 const counts = () =>
   db.asSystem((q) =>
