@@ -13,8 +13,9 @@ export default defineConfig({
     description: 'A cited, checked 360° brief of the account you are looking at, beside your CRM.',
     // No "tabs": the extension sees the URLs of CRM tabs only, through the host permissions below.
     // scripting: the content script on CRM hosts added in Options; identity: SSO sign-in;
-    // alarms: renewing SSO tokens. sidePanel is added by the sidepanel entrypoint.
-    permissions: ['storage', 'contextMenus', 'scripting', 'identity', 'alarms'],
+    // alarms: renewing SSO tokens and polling for delivered briefs; notifications: announcing them.
+    // sidePanel is added by the sidepanel entrypoint.
+    permissions: ['storage', 'contextMenus', 'scripting', 'identity', 'alarms', 'notifications'],
     // The demo CRM and default backend (loopback, any port) and the CRMs the content script knows.
     host_permissions: BUILT_IN_CRM_HOSTS,
     // A production backend, identity provider or other CRM is granted from Options when saved.

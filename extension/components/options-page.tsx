@@ -1,5 +1,6 @@
 import { AccountSettings } from './options-account.tsx';
 import { BriefSettings } from './options-briefs.tsx';
+import { NotificationSettings } from './options-notifications.tsx';
 import { PatternSettings } from './options-patterns.tsx';
 import { SectionSettings } from './options-sections.tsx';
 import { ServerSettings } from './options-server.tsx';
@@ -20,6 +21,7 @@ export function OptionsPage() {
       <AccountSettings />
       <SectionSettings />
       <BriefSettings />
+      <NotificationSettings />
       <PatternSettings />
       <SsoSettings />
     </main>

@@ -9,9 +9,17 @@ import {
 import { purgeExpiredBriefs } from '../features/brief-cache.ts';
 import { registerContextMenu, summarizeSelection } from '../features/context-menu.ts';
 import { syncCustomContentScript } from '../features/custom-hosts.ts';
+import { DELIVERY_ALARM, pollDeliveries, syncDeliveryPolling } from '../features/delivery-notifications.ts';
+import { handleNotificationClick } from '../features/delivery-open.ts';
 import { removeTab } from '../features/tab-state.ts';
 import { REFRESH_ALARM, refreshToken, scheduleRefresh } from '../features/token-refresh.ts';
-import { accountPatternsItem, cacheTtlMinutesItem, ssoSessionItem } from '../lib/settings.ts';
+import {
+  accountPatternsItem,
+  cacheTtlMinutesItem,
+  notifyDeliveriesItem,
+  ssoSessionItem,
+  tokenItem,
+} from '../lib/settings.ts';
 
 export default defineBackground(() => {
   // The toolbar button and its shortcut (manifest commands: _execute_action) open the side panel.
@@ -45,7 +53,16 @@ export default defineBackground(() => {
   ssoSessionItem.watch((session) => void scheduleRefresh(session));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshToken();
+    if (alarm.name === DELIVERY_ALARM) void pollDeliveries();
   });
+
+  // Briefs prepared before the seller's meetings: polled every minute while signed in, announced
+  // by notification; a sign-in or turning notifications on polls at once.
+  const deliveries = () => void syncDeliveryPolling().then((on) => (on ? pollDeliveries() : 0));
+  tokenItem.watch(deliveries);
+  notifyDeliveriesItem.watch(deliveries);
+  void syncDeliveryPolling();
+  browser.notifications.onClicked.addListener((id) => void handleNotificationClick(id));
 
   void cacheTtlMinutesItem.getValue().then((ttl) => purgeExpiredBriefs(ttl));
 });

@@ -29,6 +29,11 @@ export function handleMessage(message: unknown, sender: Sender): void {
       if (!fromExtension)
         void applyHandoff(message, sender.origin ?? originOf(sender.url ?? ''), handoffStore);
       return;
+    case 'crm:open-panel':
+      // Synchronously, inside the gesture of the click in the page that sent it.
+      if (tabId !== undefined && !fromExtension)
+        void browser.sidePanel.open({ tabId }).catch(() => undefined);
+      return;
     case 'panel:choose-account':
       if (fromExtension) {
         const { id, name } = message.account;

@@ -1,6 +1,7 @@
 import { userFromToken } from '../lib/jwt-claims.ts';
 import { type SsoSession, ssoSessionItem, tokenItem, userItem } from '../lib/settings.ts';
 import { wipeBriefCache } from './brief-cache.ts';
+import { clearDeliveryFeed } from './delivery-notifications.ts';
 
 /**
  * Stores a new token. A different seller than before starts with an empty brief cache: briefs are
@@ -17,12 +18,16 @@ export async function signIn(input: { token: string; user?: string | null; sso?:
   ]);
 }
 
-/** Forgets the token, the SSO session and every cached brief and rating of this seller. */
+/**
+ * Forgets the token, the SSO session, every cached brief and rating of this seller, and which
+ * delivered briefs were announced (their notifications go too).
+ */
 export async function signOut(): Promise<void> {
   await Promise.all([
     tokenItem.setValue(null),
     userItem.setValue(null),
     ssoSessionItem.setValue(null),
     wipeBriefCache(),
+    clearDeliveryFeed(),
   ]);
 }

@@ -4,6 +4,7 @@ import {
   accountSearchResponseSchema,
   type CreateSummaryRequest,
   createSummaryResponseSchema,
+  deliveriesResponseSchema,
   errorBodySchema,
   type FeedbackRequest,
   type SummaryResponse,
@@ -83,6 +84,17 @@ export function createApiClient({ backendUrl, token, fetch: fetchImpl }: ApiClie
       (await call(`/accounts?query=${encodeURIComponent(query)}`, accountSearchResponseSchema, { signal }))
         .accounts,
     sendFeedback: (body: FeedbackRequest): Promise<void> => call<void>('/feedback', null, post(body)),
+    /** Briefs delivered before the caller's meetings, oldest first (background notifications). */
+    listDeliveries: (query: { since?: string; limit?: number } = {}, signal?: AbortSignal) => {
+      const params = new URLSearchParams();
+      if (query.since) params.set('since', query.since);
+      if (query.limit) params.set('limit', String(query.limit));
+      const search = params.toString();
+      return call(`/deliveries${search ? `?${search}` : ''}`, deliveriesResponseSchema, {
+        signal,
+        cache: 'no-store',
+      });
+    },
     /**
      * The summary's server-sent events as a byte stream. fetch rather than EventSource, which
      * cannot send the Authorization header; a reply that is not an event stream is a failure.

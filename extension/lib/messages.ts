@@ -19,6 +19,8 @@ export type Message =
   | { type: 'crm:handoff'; backendUrl: string; token: string; user: string | null }
   /** content → background: the demo CRM says nobody is signed in. */
   | { type: 'crm:signed-out' }
+  /** content → background: the seller clicked "Open the brief" (a `?summary=open` link's page). */
+  | { type: 'crm:open-panel' }
   /** panel → background: the seller picked one of several accounts matching a selection. */
   | { type: 'panel:choose-account'; tabId: number; account: Pick<AccountMatch, 'id' | 'name'> }
   /** panel → background: go back from a right-click request to what the page shows. */
@@ -30,6 +32,7 @@ const TYPES: readonly MessageType[] = [
   'crm:page',
   'crm:handoff',
   'crm:signed-out',
+  'crm:open-panel',
   'panel:choose-account',
   'panel:clear-request',
 ];

@@ -24,6 +24,11 @@ export const cacheTtlMinutesItem = storage.defineItem<number>('local:cacheTtlMin
   fallback: DEFAULT_TTL_MINUTES,
 });
 
+/** Whether a browser notification announces each brief prepared before one of the seller's meetings. */
+export const notifyDeliveriesItem = storage.defineItem<boolean>('local:notifyDeliveries', {
+  fallback: true,
+});
+
 /** Admin-defined account page shapes for CRMs the extension does not know (shared/account-pattern.ts). */
 export const accountPatternsItem = storage.defineItem<AccountUrlPattern[]>('local:accountPatterns', {
   fallback: [],
