@@ -17,13 +17,14 @@ const MODELS: Record<string, ModelLatency> = {
 
 /**
  * `npm run bench -- generation [--summaries 8] [--sequential 2] [--accounts 12] [--warmup 2]
- * [--llm-concurrency N] [--stream true|false] [--db both|memory|wire] [--http false|true]
+ * [--llm-concurrency 8,4] [--stream true|false] [--db both|memory|wire] [--http false|true]
  * [--profile] [--profile-out PREFIX]`: whole summaries through the production runtime with the
  * Bedrock engine, against the local Bedrock server in a child process that paces its answers like
  * Nova Lite (fast tier) and Nova Pro (deep tier). Reports (a) a summary's wall time over its
  * slowest section's model time, (b) sections in parallel vs one after another, (c) this process's
  * CPU per summary (the model's time is spent in the child), with PGlite in this process and, as a
- * deployment runs, behind the Postgres wire protocol in another process.
+ * deployment runs, behind the Postgres wire protocol in another process. The first
+ * --llm-concurrency is used throughout; each further one adds an in-process batch with that limit.
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -33,7 +34,8 @@ export async function run(args: string[]): Promise<void> {
       sequential: { type: 'string', default: '2' },
       accounts: { type: 'string', default: '12' },
       warmup: { type: 'string', default: '2' },
-      'llm-concurrency': { type: 'string', default: String(defaults.LLM_CONCURRENCY) },
+      // The default limit (4, fewer than a summary's 6 sections), then one slot per section.
+      'llm-concurrency': { type: 'string', default: `${defaults.LLM_CONCURRENCY},4` },
       stream: { type: 'string', default: 'true' },
       db: { type: 'string', default: 'both' },
       http: { type: 'string', default: 'false' },
@@ -43,10 +45,13 @@ export async function run(args: string[]): Promise<void> {
   });
   const n = Number(values.summaries);
   const accounts = Number(values.accounts);
-  const env = { LLM_CONCURRENCY: values['llm-concurrency'], LLM_STREAM: values.stream };
+  const [concurrency, ...moreConcurrency] = values['llm-concurrency'].split(',').map(Number);
+  const envFor = (limit = concurrency) => ({ LLM_CONCURRENCY: String(limit), LLM_STREAM: values.stream });
   // The SDK's default credential chain reads these; the local server does not check signatures.
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
+  // Node 20 is supported until 2027; the SDK's notice about it would only interrupt the tables.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // Log lines are formatted as in production, then dropped, so the bench prints only its tables.
   const logger = createLogger({ level: defaults.LOG_LEVEL, destination: { write: () => {} } });
   const profiles: (() => Promise<void>)[] = [];
@@ -71,24 +76,33 @@ export async function run(args: string[]): Promise<void> {
   }
 
   const bedrock = await startChild<{ url: string }>('./bedrock-child.ts', [JSON.stringify(MODELS)]);
-  const common = { bedrockUrl: bedrock.ready.url, accounts, env, logger };
+  const common = { bedrockUrl: bedrock.ready.url, accounts, env: envFor(), logger };
+  const limit = (n = concurrency) => `, LLM_CONCURRENCY ${n}`;
   await withLog(logger, async () => {
     try {
       if (values.db !== 'wire') {
         const server = await startServer(common);
         try {
-          const runs = await measure(server, 'PGlite in this process', 'parallel');
+          const runs = await measure(server, `PGlite in this process${limit()}`, 'parallel');
           sequential.runs = await batch(server, Number(values.sequential), accounts, 'sequential');
           sequential.parallel = runs.slice(0, sequential.runs.length);
         } finally {
           await server.close();
+        }
+        for (const more of moreConcurrency) {
+          const server = await startServer({ ...common, env: envFor(more) });
+          try {
+            await measure(server, `PGlite in this process${limit(more)}`, 'parallel');
+          } finally {
+            await server.close();
+          }
         }
       }
       if (values.db !== 'memory') {
         const db = await startChild<{ url: string }>('./pglite-child.ts', ['10']);
         const server = await startServer({ ...common, databaseUrl: db.ready.url });
         try {
-          await measure(server, 'PGlite in another process (wire)', 'parallel', db);
+          await measure(server, `PGlite in another process (wire)${limit()}`, 'parallel', db);
           if (values.http === 'true') await measure(server, '… through HTTP: POST + SSE /events', 'http', db);
         } finally {
           await server.close();
@@ -102,8 +116,8 @@ export async function run(args: string[]): Promise<void> {
   const settings = {
     summaries: n,
     accounts,
-    llmConcurrency: Number(env.LLM_CONCURRENCY),
-    stream: env.LLM_STREAM === 'true',
+    llmConcurrency: [concurrency, ...moreConcurrency],
+    stream: values.stream === 'true',
     models: MODELS,
   };
   report({ settings, parallel, sequential });

@@ -58,8 +58,11 @@ const envSchema = z.object({
   /** Full-jitter exponential backoff between retries: base and cap in ms. */
   LLM_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   LLM_RETRY_CAP_MS: z.coerce.number().int().min(0).max(300_000).default(8_000),
-  /** Model calls in flight at once from this process, across all requests. */
-  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  /**
+   * Model calls in flight at once from this process, across all requests. 8 lets one summary's six
+   * sections all run at once (with 4, two waited ~2 s for a slot: docs/benchmarks.md, Generation).
+   */
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   /** OpenAI-compatible server (Ollama: http://127.0.0.1:11434/v1, vLLM: http://host:8000/v1). */
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL_FAST: z.string().min(1).optional(),

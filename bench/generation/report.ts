@@ -84,6 +84,7 @@ export function report(r: {
         'after',
         'slot wait',
         'checks passed',
+        'target ≤ 1.15 (p50)',
       ],
       batches.map((b) => [
         b.label,
@@ -98,6 +99,7 @@ export function report(r: {
         f(b.slowestAfterMs.p50),
         f(b.limiterWaitMs),
         `${f(b.sectionsPassed * 100)}%`,
+        b.wallVsSlowest.p50 <= 1.15 ? 'met' : 'missed',
       ]),
     ),
   );
@@ -127,7 +129,7 @@ export function report(r: {
         'idle/s',
         'net of idle',
         'database',
-        'target ≤ 20',
+        'target ≤ 20 (net)',
       ],
       batches.map(({ label, cpuMsPerSummary: c, dbCpuMsPerSummary: db }) => [
         label,
@@ -137,13 +139,14 @@ export function report(r: {
         f(c.idlePerSec, 1),
         f(c.netOfIdle, 1),
         db === null ? '(in server)' : f(db, 1),
-        c.mean <= 20 ? 'met' : `missed, ×${f(c.mean / 20, 1)}`,
+        c.netOfIdle <= 20 ? 'met' : `missed, ×${f(c.netOfIdle / 20, 1)}`,
       ]),
     ),
   );
   console.log(
     '(ms of CPU, user + kernel; idle/s = CPU a second with no summary running (queue polling, timers);\n' +
-      " net of idle = mean minus idle/s × the summary's wall time; database = the database process's CPU)",
+      " net of idle = mean minus idle/s × the summary's wall time, what a summary adds, judged against the\n" +
+      " target; database = the database process's CPU)",
   );
   const json = {
     bench: 'generation',

@@ -5,13 +5,16 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+// Built once: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// was most of the CPU of rendering a prompt (bench/generation.ts --profile).
+const WHOLE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const CENTS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const UP_TO_2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** $1,250,000 — cents only when there are any. */
 export function formatMoney(value: number, currency = 'USD'): string {
   const cents = Math.round(Math.abs(value) * 100) % 100 !== 0;
-  const body = Math.abs(value).toLocaleString('en-US', {
-    minimumFractionDigits: cents ? 2 : 0,
-    maximumFractionDigits: cents ? 2 : 0,
-  });
+  const body = (cents ? CENTS : WHOLE).format(Math.abs(value));
   return `${value < 0 ? '-' : ''}${currency === 'USD' ? '$' : `${currency} `}${body}`;
 }
 
@@ -33,7 +36,7 @@ export function formatPercent(value: number): string {
 
 /** 1,250 — counts and units. */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return UP_TO_2.format(value);
 }
 
 /** 'Mar 4, 2026' from 'YYYY-MM-DD' or an ISO timestamp. */
