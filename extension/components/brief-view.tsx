@@ -3,7 +3,7 @@ import type { SectionResult, SummaryResponse } from '../../shared/api.ts';
 import type { FeedbackTarget, GivenFeedback } from '../features/feedback.ts';
 import { useNow } from '../hooks/use-now.ts';
 import { relativeTime } from '../lib/format.ts';
-import { BRIEF_RENDERED_MARK } from '../lib/perf-marks.ts';
+import { BRIEF_PAINTED_MARK, BRIEF_RENDERED_MARK } from '../lib/perf-marks.ts';
 import { usePanelStore } from '../stores/panel-store.ts';
 import { BriefHeader } from './brief-header.tsx';
 import { FeedbackControl } from './feedback-control.tsx';
@@ -38,7 +38,12 @@ export const BriefView = memo(function BriefView(props: {
   useLayoutEffect(() => {
     if (!live) return;
     const { accountId, requestId, status } = summary;
-    performance.mark(BRIEF_RENDERED_MARK, { detail: { accountId, requestId, status } });
+    const detail = { accountId, requestId, status };
+    performance.mark(BRIEF_RENDERED_MARK, { detail });
+    // Not cancelled by a re-render: the first frame after this commit is when the brief shows.
+    requestAnimationFrame(() => {
+      setTimeout(() => performance.mark(BRIEF_PAINTED_MARK, { detail }), 0);
+    });
   }, [summary, live]);
 
   const finished = summary.status === 'done' || summary.status === 'partial';

@@ -1,12 +1,12 @@
 /// <reference types="chrome" />
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, test as base, chromium, type Worker } from '@playwright/test';
 import { freePort } from '../support/free-port.ts';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const EXTENSION_DIR = resolve(process.env.EXTENSION_DIR ?? '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -60,14 +60,20 @@ export const test = base.extend<object, WorkerFixtures>({
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
     async ({}, use) => {
       const profile = mkdtempSync(join(tmpdir(), 'account-summaries-e2e-'));
-      const context = await chromium.launchPersistentContext(profile, {
+      // The browser loads a copy of the build, so another `wxt build` during the run cannot
+      // replace files under it.
+      if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+        throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\``);
+      const extension = join(profile, 'extension');
+      cpSync(EXTENSION_DIR, extension, { recursive: true });
+      const context = await chromium.launchPersistentContext(join(profile, 'user-data'), {
         executablePath: CHROMIUM,
         headless: true,
         viewport: { width: 1280, height: 800 },
         ignoreDefaultArgs: ['--disable-extensions'],
         args: [
-          `--disable-extensions-except=${EXTENSION_DIR}`,
-          `--load-extension=${EXTENSION_DIR}`,
+          `--disable-extensions-except=${extension}`,
+          `--load-extension=${extension}`,
           '--no-sandbox',
           '--disable-gpu',
           '--disable-quic',

@@ -1,5 +1,6 @@
 import { CRM, detectedAccount, serveCrmPages } from './crm-pages/serve.ts';
 import { expect, tabIdOf, test } from './fixtures.ts';
+import { brief, openAccount, openPanel, signIn, waitForBrief } from './panel-helpers.ts';
 
 // Settings live in the extension's storage, which every spec of this worker shares: put back what
 // these tests change, so the specs that follow see what they saw before.
@@ -49,6 +50,8 @@ test('a seller sets the server, reorders sections from the keyboard and sets the
   extensionId,
   serviceWorker,
 }) => {
+  // Signing in through the demo CRM (an earlier spec) stores its address: start from the default.
+  await serviceWorker.evaluate(() => chrome.storage.local.remove('backendUrl'));
   const options = await extensionContext.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByTestId('shortcut')).toContainText('Ctrl+Shift+Y');
@@ -129,4 +132,29 @@ test('a custom CRM pattern is tested live, then recognises an open page without 
   await expect.poll(() => detectedAccount(serviceWorker, tabId)).toBeNull();
   await Promise.all([options.close(), crm.close()]);
   await stopServing();
+});
+
+test('the panel shows the sections chosen in Options, in their order, and asks for no others', async ({
+  server,
+  extensionContext,
+  extensionId,
+  serviceWorker,
+}) => {
+  const order = ['pipeline', 'executive', 'support', 'recommendations', 'organization'];
+  await serviceWorker.evaluate(
+    (sections) => chrome.storage.local.set({ sections }),
+    [...order.map((id) => ({ id, visible: true })), { id: 'consumption', visible: false }],
+  );
+  const crm = await signIn(extensionContext, server);
+  await openAccount(crm, 10);
+  const { panel, traffic } = await openPanel(extensionContext, serviceWorker, extensionId, crm.url());
+  await waitForBrief(panel);
+  const shown = brief(panel).locator('[data-testid^="section-"]');
+  await expect(shown).toHaveCount(order.length);
+  expect(await shown.evaluateAll((all) => all.map((s) => s.getAttribute('data-testid')))).toEqual(
+    order.map((id) => `section-${id}`),
+  );
+  expect(traffic.creates[0]!.postDataJSON().sections.toSorted()).toEqual(order.toSorted());
+  await panel.close();
+  await crm.close();
 });

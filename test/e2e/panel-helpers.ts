@@ -109,3 +109,21 @@ export async function setTabRequest(serviceWorker: Worker, tabId: number, reques
     { tabId, request },
   );
 }
+
+export interface AccountMatchJson {
+  id: string;
+  name: string;
+  score: number;
+}
+
+/** The server's name lookup for the signed-in seller, as the context-menu handler makes it. */
+export function lookUpName(serviceWorker: Worker, query: string): Promise<AccountMatchJson[]> {
+  return serviceWorker.evaluate(async (q) => {
+    const { backendUrl, token } = await chrome.storage.local.get(['backendUrl', 'token']);
+    const response = await fetch(`${backendUrl}/v1/accounts?query=${encodeURIComponent(q)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) throw new Error(`GET /v1/accounts: ${response.status}`);
+    return ((await response.json()) as { accounts: AccountMatchJson[] }).accounts;
+  }, query);
+}

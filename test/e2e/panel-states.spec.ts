@@ -1,10 +1,12 @@
 /// <reference types="chrome" />
+import { CRM, detectedAccount, serveCrmPages } from './crm-pages/serve.ts';
 import { expect, tabIdOf, test } from './fixtures.ts';
 import {
   accountIdsOf,
   accountNames,
   brief,
   clearSession,
+  lookUpName,
   openAccount,
   openPanel,
   panelState,
@@ -14,13 +16,17 @@ import {
 } from './panel-helpers.ts';
 
 test('signed out: the panel says how to sign in and opens Options', async ({
-  server,
   extensionContext,
   serviceWorker,
   extensionId,
 }) => {
-  const crm = await signIn(extensionContext, server);
-  await openAccount(crm, 5);
+  // A Salesforce page of its own, not the demo CRM: every demo CRM page hands its session to the
+  // extension when it loads, which would race the sign-out below.
+  const stopServing = await serveCrmPages(extensionContext);
+  const crm = await extensionContext.newPage();
+  await crm.goto(`${CRM.lightning}/lightning/r/Account/0015g00000AcmeXAAB/view`);
+  const tabId = await tabIdOf(serviceWorker, crm.url());
+  await expect.poll(() => detectedAccount(serviceWorker, tabId)).not.toBeNull();
   await clearSession(serviceWorker);
   const { panel, traffic } = await openPanel(extensionContext, serviceWorker, extensionId, crm.url());
   await expect(panelState(panel)).toHaveAttribute('data-state', 'signed-out');
@@ -32,6 +38,7 @@ test('signed out: the panel says how to sign in and opens Options', async ({
   await (await options).close();
   await panel.close();
   await crm.close();
+  await stopServing();
 });
 
 test('offline: the panel says so, keeps a brief on screen, and loads by itself when back', async ({
@@ -120,14 +127,36 @@ test('not permitted: an account the seller may not see shows no brief', async ({
   await crm.close();
 });
 
-test('right-click lookup: the panel offers the matches, opens the chosen one, or says none matched', async ({
+test('right-click lookup: one match opens its brief, several offer a choice, none says so', async ({
   server,
   extensionContext,
   serviceWorker,
   extensionId,
 }) => {
+  // The menu itself cannot be clicked headless: the names go through the real /v1/accounts lookup
+  // and the panel gets what summarizeSelection (unit-tested) records for each answer.
   const crm = await signIn(extensionContext, server);
-  const accounts = (await accountNames(crm, 2)).map(({ id, name }, i) => ({
+  const [first, second] = await accountNames(crm, 2);
+  const tabId = await tabIdOf(serviceWorker, crm.url());
+  const setRequest = (request: unknown) => setTabRequest(serviceWorker, tabId, request);
+  const { panel } = await openPanel(extensionContext, serviceWorker, extensionId, crm.url());
+  // The CRM tab shows the account list: the empty state.
+  await expect(panelState(panel)).toHaveAttribute('data-state', 'no-account');
+  await expect(panel.getByRole('heading', { name: 'No account on this page' })).toBeVisible();
+
+  // The lookup is under way, then one account matches: its brief opens.
+  await setRequest({ kind: 'resolving', query: first!.name });
+  await expect(panelState(panel)).toHaveAttribute('data-state', 'loading');
+  await expect(panel.getByRole('heading', { name: `Looking up “${first!.name}”…` })).toBeVisible();
+  const single = await lookUpName(serviceWorker, first!.name);
+  expect(single[0]).toMatchObject({ id: first!.id, name: first!.name });
+  await setRequest({ kind: 'account', query: first!.name, accountId: first!.id, name: first!.name });
+  await waitForBrief(panel);
+  await expect(brief(panel).getByTestId('account-name')).toHaveText(first!.name);
+  await expect(panel.getByText('From your selection')).toBeVisible();
+
+  // Several match: the seller chooses one.
+  const accounts = [first!, second!].map(({ id, name }, i) => ({
     id,
     name,
     industry: null,
@@ -136,10 +165,7 @@ test('right-click lookup: the panel offers the matches, opens the chosen one, or
     country: null,
     score: 1 - i / 10,
   }));
-  const tabId = await tabIdOf(serviceWorker, crm.url());
-  const setRequest = (request: unknown) => setTabRequest(serviceWorker, tabId, request);
   await setRequest({ kind: 'choices', query: 'Acme', accounts });
-  const { panel } = await openPanel(extensionContext, serviceWorker, extensionId, crm.url());
   await expect(panelState(panel)).toHaveAttribute('data-state', 'choose-account');
   await expect(panel.getByRole('heading', { name: 'Which “Acme”?' })).toBeVisible();
   await panel.getByRole('button', { name: new RegExp(accounts[1]!.name) }).click();
@@ -147,11 +173,71 @@ test('right-click lookup: the panel offers the matches, opens the chosen one, or
   await expect(brief(panel).getByTestId('account-name')).toHaveText(accounts[1]!.name);
   await expect(panel.getByText('From your selection')).toBeVisible();
 
+  // None matches: said so, and Back returns to what the page shows.
+  expect(await lookUpName(serviceWorker, 'Nobody Inc')).toEqual([]);
   await setRequest({ kind: 'no-match', query: 'Nobody Inc' });
   await expect(panelState(panel)).toHaveAttribute('data-state', 'no-match');
   await expect(panel.getByRole('status')).toContainText('No account named “Nobody Inc”');
   await panel.getByRole('button', { name: 'Back' }).click();
   await expect(panelState(panel)).toHaveAttribute('data-state', 'no-account');
+
+  // The lookup itself failed (e.g. the server was down): the reason, and Back.
+  await setRequest({
+    kind: 'failed',
+    query: 'Globex',
+    message: 'The Account Summaries server could not be reached.',
+  });
+  await expect(panelState(panel)).toHaveAttribute('data-state', 'error');
+  await expect(panel.getByRole('heading', { name: 'Couldn’t look up “Globex”' })).toBeVisible();
+  await expect(panel.getByText('The Account Summaries server could not be reached.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Back' }).click();
+  await expect(panelState(panel)).toHaveAttribute('data-state', 'no-account');
+  await panel.close();
+  await crm.close();
+});
+
+test('model output cannot run script in the panel: markup in a section renders as inert text', async ({
+  server,
+  extensionContext,
+  serviceWorker,
+  extensionId,
+}) => {
+  const crm = await signIn(extensionContext, server);
+  await openAccount(crm, 9);
+  const evil = [
+    'Renewal risk <script>window.__pwned = "script"</script> is low [S1].',
+    '',
+    '- <img src=x onerror="window.__pwned = \'img\'"> usage grew',
+    '- <a href="javascript:window.__pwned = \'link\'">open the deal</a> **<b>bold</b>**',
+  ].join('\n');
+  const dialogs: string[] = [];
+  const { panel } = await openPanel(extensionContext, serviceWorker, extensionId, crm.url(), {
+    beforeLoad: async (page) => {
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      // The brief as a compromised or confused model might write it: every section finished, the
+      // executive summary carrying markup.
+      await page.route(/\/v1\/summaries\/[^/]+$/, async (route) => {
+        const summary = await (await route.fetch()).json();
+        summary.status = 'done';
+        for (const section of summary.sections) {
+          section.status = 'done';
+          section.markdown = section.id === 'executive' ? evil : 'Nothing new [S1].';
+        }
+        await route.fulfill({ json: summary });
+      });
+    },
+  });
+  await waitForBrief(panel);
+  const executive = brief(panel).getByTestId('section-executive');
+  await expect(executive).toContainText('<script>window.__pwned = "script"</script>');
+  await expect(executive).toContainText('<img src=x onerror=');
+  await expect(executive.locator('script, img, a[href^="javascript:"], b')).toHaveCount(0);
+  await expect(executive.locator('strong')).toHaveText('<b>bold</b>');
+  expect(await panel.evaluate(() => (window as { __pwned?: string }).__pwned ?? null)).toBeNull();
+  expect(dialogs).toEqual([]);
   await panel.close();
   await crm.close();
 });

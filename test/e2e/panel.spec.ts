@@ -43,9 +43,15 @@ test('a seller opens an account in the demo CRM and the panel shows six cited se
       new RegExp(`^${server}/lightning/r/\\w+/\\w+/view`),
     );
   }
-  await panel.screenshot({ path: 'test-results/e2e/panel.png', fullPage: true });
+  // The README's pictures: `UPDATE_SCREENSHOTS=1 npx playwright test panel.spec` refreshes them.
+  // A focused citation shows its source preview.
+  await panel.getByTestId('section-executive').getByTestId('citation').first().focus();
+  await expect(panel.getByRole('tooltip')).toBeVisible();
+  const shots = process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/e2e';
+  await panel.screenshot({ path: `${shots}/panel.png` });
   await panel.emulateMedia({ colorScheme: 'dark' });
-  await panel.screenshot({ path: 'test-results/e2e/panel-dark.png', fullPage: true });
+  await panel.screenshot({ path: `${shots}/panel-dark.png` });
+  await panel.emulateMedia({ colorScheme: 'light' });
 
   // A cited record opens and belongs to the same account.
   const href = await panel
