@@ -4,9 +4,8 @@ import { browserSsoDeps, signInWithSso } from '../features/sso-sign-in.ts';
 import { ensureHostPermission } from '../lib/host-permission.ts';
 import { tokenExpiry, userFromToken } from '../lib/jwt-claims.ts';
 import { ssoConfigItem, ssoSessionItem, tokenItem, userItem } from '../lib/settings.ts';
+import { type Note, NoteLine } from './options-form.tsx';
 import { useStorageItem } from './options-use-item.ts';
-
-type Note = { text: string; error?: boolean } | null;
 
 /** Who is signed in; SSO sign-in, a developer token for the demo, and sign-out. */
 export function AccountSettings() {
@@ -70,9 +69,7 @@ export function AccountSettings() {
         </div>
       )}
       <DevToken onNote={setNote} />
-      <p className={note?.error ? 'hint error' : 'hint'} role="status">
-        {note?.text ?? ''}
-      </p>
+      <NoteLine note={note} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { cacheTtlMinutesItem } from '../lib/settings.ts';
 import { MAX_TTL_MINUTES, parseTtlMinutes } from '../lib/settings-validation.ts';
+import { type Note, SettingsForm } from './options-form.tsx';
 import { useStorageItem } from './options-use-item.ts';
 
 /** How long finished briefs are kept on this computer. */
@@ -8,7 +9,7 @@ export function BriefSettings() {
   const id = useId();
   const saved = useStorageItem(cacheTtlMinutesItem);
   const [value, setValue] = useState('');
-  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [note, setNote] = useState<Note>(null);
   useEffect(() => {
     if (saved !== undefined) setValue(String(saved));
   }, [saved]);
@@ -22,14 +23,14 @@ export function BriefSettings() {
   }
 
   return (
-    <form
-      className="group"
+    <SettingsForm
+      id={id}
+      title="Cache"
+      testId="cache-settings"
       onSubmit={save}
-      noValidate
-      aria-labelledby={`${id}-h`}
-      data-testid="cache-settings"
+      note={note}
+      hint="0 turns the cache off. Briefs are always deleted when you sign out."
     >
-      <h2 id={`${id}-h`}>Cache</h2>
       <label htmlFor={id}>Keep briefs on this computer for (minutes)</label>
       <div className="row">
         <input
@@ -47,9 +48,6 @@ export function BriefSettings() {
           Save
         </button>
       </div>
-      <p id={`${id}-note`} className={note?.error ? 'hint error' : 'hint'} role="status">
-        {note?.text ?? '0 turns the cache off. Briefs are always deleted when you sign out.'}
-      </p>
-    </form>
+    </SettingsForm>
   );
 }

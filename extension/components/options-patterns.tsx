@@ -4,6 +4,7 @@ import { type CrmKind, detectAccount } from '../../shared/detect-account.ts';
 import { isBuiltInHost, releaseUnusedHosts, requestHostAccess } from '../features/custom-hosts.ts';
 import { hostPatternOf } from '../lib/host-permission.ts';
 import { accountPatternsItem, backendUrlItem, ssoConfigItem } from '../lib/settings.ts';
+import type { Note } from './options-form.tsx';
 import { useStorageItem } from './options-use-item.ts';
 
 const CRM_NAMES: Record<CrmKind, string> = {
@@ -30,7 +31,7 @@ export function PatternSettings() {
   const patterns = useStorageItem(accountPatternsItem);
   const [draft, setDraft] = useState('');
   const [testUrl, setTestUrl] = useState('');
-  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [note, setNote] = useState<Note>(null);
   if (patterns === undefined) return null;
   const compiled = draft.trim() ? compilePattern(draft) : null;
   const preview = [...patterns, ...(compiled?.ok ? [{ urlPattern: draft.trim() }] : [])];

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ensureHostPermission } from '../lib/host-permission.ts';
 import { backendUrlItem } from '../lib/settings.ts';
 import { parseBackendUrl } from '../lib/settings-validation.ts';
+import { type Note, SettingsForm } from './options-form.tsx';
 import { useStorageItem } from './options-use-item.ts';
 
 /** Where the Account Summaries server is; saving asks for access to that host when it is new. */
@@ -9,7 +10,7 @@ export function ServerSettings() {
   const id = useId();
   const saved = useStorageItem(backendUrlItem);
   const [value, setValue] = useState('');
-  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [note, setNote] = useState<Note>(null);
   useEffect(() => {
     if (saved !== undefined) setValue(saved);
   }, [saved]);
@@ -43,14 +44,14 @@ export function ServerSettings() {
   }
 
   return (
-    <form
-      className="group"
+    <SettingsForm
+      id={id}
+      title="Server"
+      testId="server-settings"
       onSubmit={save}
-      noValidate
-      aria-labelledby={`${id}-h`}
-      data-testid="server-settings"
+      note={note}
+      hint="Signing in to the demo CRM sets this for you. Use https:// for a shared server."
     >
-      <h2 id={`${id}-h`}>Server</h2>
       <label htmlFor={id}>Server address</label>
       <div className="row">
         <input
@@ -71,9 +72,6 @@ export function ServerSettings() {
           Save
         </button>
       </div>
-      <p id={`${id}-note`} className={note?.error ? 'hint error' : 'hint'} role="status">
-        {note?.text ?? 'Signing in to the demo CRM sets this for you. Use https:// for a shared server.'}
-      </p>
-    </form>
+    </SettingsForm>
   );
 }

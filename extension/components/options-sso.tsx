@@ -4,6 +4,7 @@ import { SSO_REDIRECT_PATH } from '../features/sso-sign-in.ts';
 import { ensureHostPermission } from '../lib/host-permission.ts';
 import { DEFAULT_SSO_SCOPES, type SsoConfig, ssoConfigItem } from '../lib/settings.ts';
 import { parseSsoConfig } from '../lib/settings-validation.ts';
+import { type Note, NoteLine } from './options-form.tsx';
 import { useStorageItem } from './options-use-item.ts';
 
 const EMPTY: SsoConfig = { issuer: '', clientId: '', scopes: DEFAULT_SSO_SCOPES };
@@ -13,7 +14,7 @@ export function SsoSettings() {
   const id = useId();
   const saved = useStorageItem(ssoConfigItem);
   const [form, setForm] = useState<SsoConfig>(EMPTY);
-  const [note, setNote] = useState<{ text: string; error?: boolean } | null>(null);
+  const [note, setNote] = useState<Note>(null);
   useEffect(() => {
     if (saved !== undefined) setForm(saved ?? EMPTY);
   }, [saved]);
@@ -67,9 +68,7 @@ export function SsoSettings() {
           Save
         </button>
       </div>
-      <p className={note?.error ? 'hint error' : 'hint'} role="status">
-        {note?.text ?? ''}
-      </p>
+      <NoteLine note={note} />
     </form>
   );
 }
