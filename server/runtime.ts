@@ -86,9 +86,11 @@ export async function createRuntime(
     env,
     db,
     (jobDb, input) =>
-      observeGeneration({ logger, metrics }, (job, hooks) =>
-        generateSummary({ db: jobDb, engine, publicUrl, retrieval, ...hooks }, job),
-      )(input),
+      observeGeneration({ logger, metrics }, async (job, hooks) => {
+        // Thrown, the worker hands the job back (it is resumed) instead of completing it.
+        if (!(await generateSummary({ db: jobDb, engine, publicUrl, retrieval, ...hooks }, job)))
+          throw new Error('the summary was left unfinished: its last writes failed');
+      })(input),
     logger,
   );
   const deps: AppDeps = {

@@ -66,6 +66,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     fn: (q: Queryable) => Promise<T>,
   ) {
     const client = await pool.connect();
+    // A connection cut while checked out (database restart, failover) emits 'error' on the client
+    // between queries; unheard, that ends the process. The transaction fails on its next query.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await setup(client);
@@ -77,10 +84,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken ??= rollbackError;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A broken connection is closed, not handed to the next transaction.
+      client.release(broken);
     }
   }
 
@@ -89,9 +100,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     hasVector: false,
     asUser: (userId, fn) =>
       transaction(async (c) => {
-        // SET LOCAL and is_local=true both end with the transaction: nothing leaks to the next user.
-        await c.query('SET LOCAL ROLE app_user');
-        await c.query("SELECT set_config('app.user_id', $1, true)", [userId]);
+        // set_config('role', …, true) is SET LOCAL ROLE; is_local=true ends both with the transaction,
+        // so nothing leaks to the next user. One statement: one round trip less per transaction.
+        await c.query("SELECT set_config('role', 'app_user', true), set_config('app.user_id', $1, true)", [
+          userId,
+        ]);
       }, fn),
     asSystem: (fn) => transaction(async () => {}, fn),
     close: async () => {

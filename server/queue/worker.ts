@@ -17,8 +17,11 @@ import { deliversNotifications, type JobListener, listenForJobs } from './listen
 
 export interface JobWorkerOptions {
   db: Database;
-  /** Runs one job to its end; gets a database whose user transactions are fenced by the lease. */
-  run: (db: Database, job: ClaimedJob) => Promise<void>;
+  /**
+   * Runs one job to its end; gets a database whose user transactions are fenced by the lease. A
+   * rejection hands the job back for another run (counted as an attempt); what it resolves is unused.
+   */
+  run: (db: Database, job: ClaimedJob) => Promise<unknown>;
   leaseMs: number;
   /** Poll interval without LISTEN; with it, polling is a safety net at 10× this. */
   pollMs: number;

@@ -1,4 +1,3 @@
-import type { RequestStatus } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
 import type { Database, Queryable } from '../data/db.ts';
 import type { SectionEngine } from '../llm/engine.ts';
@@ -7,7 +6,10 @@ import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
 import { runSection, type SectionRunResult } from './run-section.ts';
-import { finishRequest, markRequestRunning } from './section-writes.ts';
+import { endRequest, markRequestRunning } from './section-writes.ts';
+
+/** What a section shows when its run was cut short by a server error (e.g. the database went away). */
+export const INTERRUPTED = 'Generation was interrupted by a server error. Try again.';
 
 export interface GenerateSummaryDeps {
   db: Database;
@@ -40,8 +42,13 @@ export interface GenerateSummaryInput {
  * own facts in its own RLS transaction and is saved the moment it finishes), then sets the request
  * to done, partial or failed. A resumed run (server/queue) so redoes only what a stopped one left. Meant to be called without awaiting: it never rejects, a failing section never fails the
  * others, and if the request disappears (expired, deleted, no longer visible) it stops quietly.
+ * Resolves false when the request could not even be ended (the database is still away): the queue
+ * then hands the job back for another run instead of completing it.
  */
-export async function generateSummary(deps: GenerateSummaryDeps, input: GenerateSummaryInput): Promise<void> {
+export async function generateSummary(
+  deps: GenerateSummaryDeps,
+  input: GenerateSummaryInput,
+): Promise<boolean> {
   const log = deps.log ?? ((line: string) => currentLog().warn(line));
   try {
     const { db } = deps;
@@ -50,7 +57,7 @@ export async function generateSummary(deps: GenerateSummaryDeps, input: Generate
     const finished = await db.asUser(userId, async (q) =>
       (await markRequestRunning(q, requestId)) ? finishedSections(q, requestId) : null,
     );
-    if (!finished) return;
+    if (!finished) return true;
     const now = deps.now?.() ?? new Date();
     const prompts = loadPromptFiles(deps.promptsDir);
     // Handled per section (each reports its own failure); this only keeps the rejection observed.
@@ -78,15 +85,18 @@ export async function generateSummary(deps: GenerateSummaryDeps, input: Generate
           return result;
         }),
     );
-    if (results.includes('gone')) return;
-    const all = [...finished.values(), ...results];
-    await db.asUser(userId, (q) => finishRequest(q, requestId, finalStatus(all)));
+    if (results.includes('gone')) return true;
+    // A section whose outcome could not be saved (the database went away) is still running there.
+    await db.asUser(userId, (q) => endRequest(q, requestId, INTERRUPTED));
+    return true;
   } catch (error) {
     log(`summary ${input.requestId} stopped: ${logLine(error)}`);
     // Best effort: a request stuck in 'running' would leave the panel waiting until it expires.
-    await deps.db
-      .asUser(input.userId, (q) => finishRequest(q, input.requestId, 'failed'))
-      .catch(() => undefined);
+    // When even this fails (the database is still down), the queue hands the job back for a retry.
+    return deps.db
+      .asUser(input.userId, (q) => endRequest(q, input.requestId, INTERRUPTED))
+      .then(() => true)
+      .catch(() => false);
   }
 }
 
@@ -96,10 +106,4 @@ async function finishedSections(q: Queryable, requestId: string): Promise<Map<st
     [requestId],
   );
   return new Map(rows.map((r) => [r.section_id, r.status]));
-}
-
-function finalStatus(results: SectionRunResult[]): RequestStatus {
-  const done = results.filter((r) => r === 'done').length;
-  if (done === results.length) return 'done';
-  return done === 0 ? 'failed' : 'partial';
 }

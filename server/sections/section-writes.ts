@@ -83,7 +83,29 @@ export async function saveSectionFailed(
   return rows.length > 0;
 }
 
-/** The request's final status. */
+/**
+ * Ends the request: any section still pending or running (its outcome could not be saved, or the
+ * run was interrupted) is failed with `unfinished`, then the request is done (every section done),
+ * partial (some) or failed (none), as its rows say.
+ */
+export async function endRequest(q: Queryable, requestId: string, unfinished: string): Promise<boolean> {
+  await q.query(
+    `UPDATE summary_sections SET status = 'failed', error = $2, markdown = NULL
+      WHERE request_id = $1 AND status IN ('pending', 'running')`,
+    [requestId, unfinished],
+  );
+  const rows = await q.query(
+    `UPDATE summary_requests SET status = (
+        SELECT CASE WHEN bool_and(s.status = 'done') THEN 'done'
+                    WHEN bool_or(s.status = 'done') THEN 'partial' ELSE 'failed' END
+          FROM summary_sections s WHERE s.request_id = $1)
+      WHERE id = $1 RETURNING id`,
+    [requestId],
+  );
+  return rows.length > 0;
+}
+
+/** Sets the request's final status as given (callers that tally section outcomes themselves). */
 export async function finishRequest(
   q: Queryable,
   requestId: string,

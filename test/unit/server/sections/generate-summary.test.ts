@@ -8,7 +8,7 @@ import {
   type SectionWriteOutput,
 } from '../../../../server/llm/engine.ts';
 import { createLocalGroundedEngine } from '../../../../server/llm/local-grounded.ts';
-import { generateSummary } from '../../../../server/sections/generate-summary.ts';
+import { generateSummary, INTERRUPTED } from '../../../../server/sections/generate-summary.ts';
 import { checksSchema, citationSchema, spendChartSchema } from '../../../../shared/api.ts';
 import { SECTION_IDS, SECTION_TITLES, type SectionId } from '../../../../shared/sections.ts';
 import { ACCOUNTS, openDemoDatabase, PUBLIC_URL } from './demo-db.ts';
@@ -202,7 +202,8 @@ describe('generateSummary', () => {
 
   it('stops quietly when the request has vanished, before or during the run', async () => {
     const gone = randomUUID();
-    await expect(run(engineWith(), gone, alice.owner, alice.id)).resolves.toBeUndefined();
+    // true: nothing is left to retry.
+    await expect(run(engineWith(), gone, alice.owner, alice.id)).resolves.toBe(true);
 
     const requestId = await createRequest(alice.owner, alice.id, [...SECTION_IDS]);
     const engine = engineWith({
@@ -211,7 +212,7 @@ describe('generateSummary', () => {
         return local.write(input);
       },
     });
-    await expect(run(engine, requestId, alice.owner, alice.id)).resolves.toBeUndefined();
+    await expect(run(engine, requestId, alice.owner, alice.id)).resolves.toBe(true);
     expect(await readBack(requestId)).toEqual({ status: undefined, sections: {} });
   });
 
@@ -235,6 +236,28 @@ describe('generateSummary', () => {
     }
   });
 
+  it('ends a section whose outcome could not be saved as interrupted, not left running', async () => {
+    const requestId = await createRequest(alice.owner, alice.id, [...SECTION_IDS]);
+    // Every write of the pipeline section's outcome fails, as if the database went away just then.
+    const flaky = {
+      ...db,
+      asUser: (userId, fn) =>
+        db.asUser(userId, (q) =>
+          fn({
+            query: (sql, params) =>
+              /SET status = '(done|failed)'/.test(sql) && params?.[1] === 'pipeline'
+                ? Promise.reject(new Error('connection terminated'))
+                : q.query(sql, params),
+          }),
+        ),
+    } as Database;
+    await expect(run(engineWith(), requestId, alice.owner, alice.id, { db: flaky })).resolves.toBe(true);
+    const { status, sections } = await readBack(requestId);
+    expect(status).toBe('partial');
+    expect(sections.pipeline).toMatchObject({ status: 'failed', error: INTERRUPTED });
+    expect(sections.executive!.status).toBe('done');
+  });
+
   it('never rejects, even when the database fails', async () => {
     const broken = { ...db, asUser: () => Promise.reject(new Error('connection refused')) } as Database;
     const lines: string[] = [];
@@ -243,7 +266,8 @@ describe('generateSummary', () => {
         { db: broken, engine: engineWith(), publicUrl: PUBLIC_URL, log: (l) => lines.push(l) },
         { requestId: 'r1', userId: alice.owner, accountId: alice.id, sections: ['pipeline'] },
       ),
-    ).resolves.toBeUndefined();
+      // false: the request could not be ended, so the queue hands the job back for a retry.
+    ).resolves.toBe(false);
     expect(lines).toEqual(['summary r1 stopped: Error: connection refused']);
   });
 });
