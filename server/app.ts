@@ -7,6 +7,7 @@ import { type AuthVariables, requireAuth } from './auth/middleware.ts';
 import { createCrmRoutes } from './crm/routes.tsx';
 import type { AppDeps } from './deps.ts';
 import { extensionOrigin, SECURE_HEADERS } from './http/browser-policy.ts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './http/database-unavailable.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { rejectNulInUrl } from './http/nul-guard.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -77,6 +78,13 @@ export function createApp(given: AppDeps) {
         errorBody(error.status === 401 ? 'unauthorized' : 'bad_request', error.message),
         error.status,
       );
+    }
+    if (isDatabaseUnavailable(error)) {
+      currentLog().warn({ route: routePattern(c), error: logLine(error) }, 'database unavailable');
+      metrics.errors.inc({ kind: 'database_unavailable' });
+      return c.json(errorBody('unavailable', 'the database is unavailable; retry in a few seconds'), 503, {
+        'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+      });
     }
     // Log the failure (route pattern, error name and first line), never bodies or generated text.
     currentLog().error({ route: routePattern(c), error: logLine(error) }, 'unhandled error');

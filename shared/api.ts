@@ -161,6 +161,8 @@ export const errorCodeSchema = z.enum([
   'payload_too_large',
   'rate_limited',
   'internal',
+  /** 503: the server cannot reach its database right now (restart, failover); retry after `Retry-After`. */
+  'unavailable',
 ]);
 
 export const errorBodySchema = z.object({

@@ -3,13 +3,14 @@ import type { ErrorBody, errorCodeSchema } from '../../shared/api.ts';
 
 type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-const STATUS: Record<ErrorCode, 400 | 401 | 404 | 413 | 429 | 500> = {
+const STATUS: Record<ErrorCode, 400 | 401 | 404 | 413 | 429 | 500 | 503> = {
   bad_request: 400,
   unauthorized: 401,
   not_found: 404,
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /** Thrown by handlers and services; the app's one onError maps it to `{error:{code,message}}`. */

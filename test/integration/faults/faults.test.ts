@@ -143,8 +143,9 @@ describe('faults: every request ends, the server stays up', () => {
     // restart() has stopped the database by the time it returns its promise.
     const restarted = database.restart({ downMs: 1_500 });
     const down = await call('/v1/accounts?query=acme');
-    expect(down.status).toBeGreaterThanOrEqual(500);
-    expect(await down.json()).toMatchObject({ error: { code: expect.any(String) } });
+    expect(down.status).toBe(503);
+    expect(down.headers.get('retry-after')).toBe('5');
+    expect(await down.json()).toMatchObject({ error: { code: 'unavailable' } });
     await restarted;
     bedrock.converse.latency(DEEP, 0);
 
