@@ -3,10 +3,21 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.ts';
+import { inlineValues, sqlLiteral } from './sql-literal.ts';
 
 /** A connection inside one transaction. Parameters are positional ($1, $2, …). */
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * A statement to run as the user right after the role switch, sent in the same round trip as BEGIN
+ * and the switch (the lease fence of server/queue/fenced-db.ts). $1, $2 … become `values` inlined as
+ * escaped literals: one round trip means the simple query protocol, which has no parameters.
+ */
+export interface FirstStatement {
+  sql: string;
+  values: readonly (string | number)[];
 }
 
 export interface Database {
@@ -18,7 +29,12 @@ export interface Database {
    * row-level security decides what it may read or write. Never await slow I/O (model calls) in fn:
    * PGlite serialises transactions.
    */
-  asUser<T>(userId: string, fn: (q: Queryable) => Promise<T>): Promise<T>;
+  asUser<T>(
+    userId: string,
+    fn: (q: Queryable, firstRows?: Record<string, unknown>[]) => Promise<T>,
+    /** Run first, in the same round trip; fn gets its rows (undefined if a wrapper dropped it). */
+    first?: FirstStatement,
+  ): Promise<T>;
   /** Runs fn in one transaction as the owner role (bypasses RLS): migrations, seeding, expiry only. */
   asSystem<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -74,7 +90,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
+      // setup sends BEGIN, so that asUser can send it together with the role switch.
       await setup(client);
       const q: Queryable = {
         query: async <R>(sql: string, params?: readonly unknown[]) =>
@@ -98,15 +114,28 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db: Database = {
     kind: pglite ? 'pglite' : 'postgres',
     hasVector: false,
-    asUser: (userId, fn) =>
+    asUser: (userId, fn, first) => {
+      let firstRows: Record<string, unknown>[] | undefined;
+      return transaction(
+        async (c) => {
+          // set_config('role', …, true) is SET LOCAL ROLE; is_local=true ends both with the transaction,
+          // so nothing leaks to the next user. BEGIN, the switch and `first` go in one round trip; the
+          // statements still run one after another, so `first` is planned and run as app_user (RLS).
+          const statements = [
+            'BEGIN',
+            `SELECT set_config('role', 'app_user', true), set_config('app.user_id', ${sqlLiteral(userId)}, true)`,
+            ...(first ? [inlineValues(first.sql, first.values)] : []),
+          ];
+          const results = (await c.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
+          if (first) firstRows = results[2]!.rows;
+        },
+        (q) => fn(q, firstRows),
+      );
+    },
+    asSystem: (fn) =>
       transaction(async (c) => {
-        // set_config('role', …, true) is SET LOCAL ROLE; is_local=true ends both with the transaction,
-        // so nothing leaks to the next user. One statement: one round trip less per transaction.
-        await c.query("SELECT set_config('role', 'app_user', true), set_config('app.user_id', $1, true)", [
-          userId,
-        ]);
+        await c.query('BEGIN');
       }, fn),
-    asSystem: (fn) => transaction(async () => {}, fn),
     close: async () => {
       await pool.end();
       await pglite?.close();

@@ -1,5 +1,5 @@
 import type { Database } from '../data/db.ts';
-import { type ClaimedJob, holdsLease } from './jobs.ts';
+import { type ClaimedJob, leaseFence } from './jobs.ts';
 
 /** This worker no longer holds the job: another one has reclaimed it, or the job was handed back. */
 export class LeaseLostError extends Error {
@@ -27,13 +27,21 @@ export function fencedDatabase(db: Database, lease: Lease): Database {
     hasVector: db.hasVector,
     asUser: (userId, fn) => {
       if (lease.lost) return Promise.reject(new LeaseLostError(lease.job.requestId));
-      return db.asUser(userId, async (q) => {
-        if (!(await holdsLease(q, lease.job))) {
-          lease.lost = true;
-          throw new LeaseLostError(lease.job.requestId);
-        }
-        return fn(q);
-      });
+      const fence = leaseFence(lease.job);
+      // The fence is sent with BEGIN and the role switch (one round trip); a wrapper that does not
+      // pass `first` on (tests inject faults that way) leaves it to be run here instead.
+      return db.asUser(
+        userId,
+        async (q, fenced) => {
+          const rows = fenced ?? (await q.query(fence.sql, fence.values));
+          if (!rows.length) {
+            lease.lost = true;
+            throw new LeaseLostError(lease.job.requestId);
+          }
+          return fn(q);
+        },
+        fence,
+      );
     },
     asSystem: () => Promise.reject(new Error('a generation job runs as its user only')),
     close: () => Promise.reject(new Error('a generation job cannot close the database')),

@@ -132,11 +132,10 @@ export async function abandonJob(db: Database, job: ClaimedJob): Promise<void> {
 }
 
 /**
- * Checks, inside one of the job's own (user) transactions, that this worker still holds the lease,
- * and share-locks the job row until that transaction ends, so a reclaim cannot interleave with the
- * write that follows.
+ * The check, inside one of the job's own (user) transactions, that this worker still holds the lease:
+ * a row when it does. It share-locks the job row until that transaction ends, so a reclaim cannot
+ * interleave with the write that follows.
  */
-export async function holdsLease(q: Queryable, job: ClaimedJob): Promise<boolean> {
-  const rows = await q.query(`SELECT 1 FROM generation_jobs WHERE ${HELD} FOR SHARE`, held(job));
-  return rows.length > 0;
+export function leaseFence(job: ClaimedJob): { sql: string; values: (string | number)[] } {
+  return { sql: `SELECT 1 FROM generation_jobs WHERE ${HELD} FOR SHARE`, values: held(job) };
 }

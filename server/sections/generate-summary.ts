@@ -7,6 +7,7 @@ import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
 import { runSection, type SectionRunResult } from './run-section.ts';
 import { endRequest, markRequestRunning } from './section-writes.ts';
+import { createSummaryMemo } from './summary-memo.ts';
 
 /** What a section shows when its run was cut short by a server error (e.g. the database went away). */
 export const INTERRUPTED = 'Generation was interrupted by a server error. Try again.';
@@ -62,6 +63,8 @@ export async function generateSummary(
     const prompts = loadPromptFiles(deps.promptsDir);
     // Handled per section (each reports its own failure); this only keeps the rejection observed.
     prompts.catch(() => {});
+    // The sections' identical reads (the account's focus, the same retrievals) are made once.
+    const memo = createSummaryMemo();
     const results: SectionRunResult[] = await Promise.all(
       input.sections
         .filter((sectionId) => !finished.has(sectionId))
@@ -80,6 +83,7 @@ export async function generateSummary(
             timeoutMs: deps.sectionTimeoutMs ?? 60_000,
             now,
             log,
+            memo,
           });
           deps.onSection?.(sectionId, result, performance.now() - started);
           return result;
@@ -87,14 +91,14 @@ export async function generateSummary(
     );
     if (results.includes('gone')) return true;
     // A section whose outcome could not be saved (the database went away) is still running there.
-    await db.asUser(userId, (q) => endRequest(q, requestId, INTERRUPTED));
+    await db.asUser(userId, (q) => endRequest(q, requestId, input.sections, INTERRUPTED));
     return true;
   } catch (error) {
     log(`summary ${input.requestId} stopped: ${logLine(error)}`);
     // Best effort: a request stuck in 'running' would leave the panel waiting until it expires.
     // When even this fails (the database is still down), the queue hands the job back for a retry.
     return deps.db
-      .asUser(input.userId, (q) => endRequest(q, input.requestId, INTERRUPTED))
+      .asUser(input.userId, (q) => endRequest(q, input.requestId, input.sections, INTERRUPTED))
       .then(() => true)
       .catch(() => false);
   }

@@ -12,6 +12,7 @@ import {
 } from './facts/document-queries.ts';
 import { logLine } from './failures.ts';
 import { AccountNotVisibleError, loadSectionData, type SectionDataRequest } from './section-data.ts';
+import { createSummaryMemo, type SummaryMemo } from './summary-memo.ts';
 import type { SectionData } from './types.ts';
 
 /** The section's request disappeared (expired or deleted) before its data was read. */
@@ -25,10 +26,12 @@ export class SectionGoneError extends Error {
 export interface ReadSectionOptions {
   /** Embedder and reranker for document retrieval; null or absent = SQL ranking only. */
   retrieval?: RetrievalProviders | null;
-  /** Runs first, in the first transaction (e.g. mark the section running); false = gone. */
+  /** Runs in the transaction that reads the facts, before them (e.g. mark the section running); false = gone. */
   begin?: (q: Queryable) => Promise<boolean>;
   /** Receives one line when retrieval fails and the section falls back; never document text. */
   log?: (line: string) => void;
+  /** Reads shared with the other sections of the same summary (focus, retrievals); default: none. */
+  memo?: SummaryMemo;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface ReadSectionOptions {
  * index exists: the account's structured facts shape each query and its filters, the query is
  * embedded outside any transaction, and the chosen documents are read back under RLS with the
  * passage that matched. If retrieval fails the documents are ranked by SQL instead, so an embedder
- * outage costs relevance, not the section. Throws AccountNotVisibleError or SectionGoneError.
+ * outage costs relevance, not the section. The focus and each kind's documents are read once per
+ * summary when the sections share a memo. Throws AccountNotVisibleError or SectionGoneError.
  */
 export async function readSectionData(
   db: Database,
@@ -58,19 +62,24 @@ export async function readSectionData(
   }
 
   const now = request.now ?? new Date();
-  const focus = await db.asUser(userId, async (q) => {
-    await begin(q);
-    const found = await fetchDocumentFocus(q, request.accountId, now);
-    if (!found) throw new AccountNotVisibleError();
-    return found;
-  });
+  const memo = options.memo ?? createSummaryMemo();
+  const asOf = now.toISOString();
+  const focus = await memo.once(['focus', userId, request.accountId, asOf], () =>
+    db.asUser(userId, async (q) => {
+      const found = await fetchDocumentFocus(q, request.accountId, now);
+      if (!found) throw new AccountNotVisibleError();
+      return found;
+    }),
+  );
   const retrieved: Partial<Record<DocumentDataKind, DocumentHit[]>> = {};
   await Promise.all(
     documentKinds.map(async (kind) => {
       try {
         const query = documentQuery(kind, request.accountId, focus, now);
-        const chunks = await retrieve(db, userId, query, providers);
-        retrieved[kind] = selectDocuments(kind, chunks, focus, query.query);
+        // The hits depend only on the user, the kind, the query and the focus (user, account, now).
+        retrieved[kind] = await memo.once(['documents', userId, kind, asOf, query], async () =>
+          selectDocuments(kind, await retrieve(db, userId, query, providers), focus, query.query),
+        );
       } catch (error) {
         (options.log ?? ((line: string) => currentLog().warn(line)))(
           `section ${request.sectionId}: ${kind} retrieval failed, ranking by SQL: ${logLine(error)}`,
@@ -78,5 +87,9 @@ export async function readSectionData(
       }
     }),
   );
-  return db.asUser(userId, (q) => loadSectionData(q, { ...request, now, retrieved }));
+  // The section is marked running here rather than with the (shared) focus read: one transaction less.
+  return db.asUser(userId, async (q) => {
+    await begin(q);
+    return loadSectionData(q, { ...request, now, retrieved });
+  });
 }

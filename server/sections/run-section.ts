@@ -9,6 +9,7 @@ import { buildPromptContext } from './prompt-context.ts';
 import { type PromptFile, renderPrompt } from './prompt-files.ts';
 import { readSectionData, SectionGoneError } from './read-section-data.ts';
 import { markSectionRunning, saveSectionDone, saveSectionFailed } from './section-writes.ts';
+import type { SummaryMemo } from './summary-memo.ts';
 import type { SectionData } from './types.ts';
 import { writeSection } from './write-section.ts';
 
@@ -29,6 +30,8 @@ export interface SectionRun {
   log: (line: string) => void;
   /** Document retrieval providers; null = documents ranked by SQL. */
   retrieval?: RetrievalProviders | null;
+  /** Reads shared by the sections of one summary (see summary-memo.ts). */
+  memo?: SummaryMemo;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
           retrieval: run.retrieval,
           begin: (q) => markSectionRunning(q, run.requestId, run.sectionId),
           log: run.log,
+          memo: run.memo,
         },
       );
     } catch (error) {

@@ -84,19 +84,26 @@ export async function saveSectionFailed(
 }
 
 /**
- * Ends the request: any section still pending or running (its outcome could not be saved, or the
- * run was interrupted) is failed with `unfinished`, then the request is done (every section done),
- * partial (some) or failed (none), as its rows say.
+ * Ends a run of `sections`: any of them still pending or running (its outcome could not be saved,
+ * or the run was interrupted) is failed with `unfinished`; then the request is done (every section
+ * done), partial (some) or failed (none), as its rows say — or stays running while sections outside
+ * this run are still unfinished (another run owns them).
  */
-export async function endRequest(q: Queryable, requestId: string, unfinished: string): Promise<boolean> {
+export async function endRequest(
+  q: Queryable,
+  requestId: string,
+  sections: readonly string[],
+  unfinished: string,
+): Promise<boolean> {
   await q.query(
-    `UPDATE summary_sections SET status = 'failed', error = $2, markdown = NULL
-      WHERE request_id = $1 AND status IN ('pending', 'running')`,
-    [requestId, unfinished],
+    `UPDATE summary_sections SET status = 'failed', error = $3, markdown = NULL
+      WHERE request_id = $1 AND section_id = ANY($2::text[]) AND status IN ('pending', 'running')`,
+    [requestId, sections, unfinished],
   );
   const rows = await q.query(
     `UPDATE summary_requests SET status = (
-        SELECT CASE WHEN bool_and(s.status = 'done') THEN 'done'
+        SELECT CASE WHEN bool_or(s.status IN ('pending', 'running')) THEN 'running'
+                    WHEN bool_and(s.status = 'done') THEN 'done'
                     WHEN bool_or(s.status = 'done') THEN 'partial' ELSE 'failed' END
           FROM summary_sections s WHERE s.request_id = $1)
       WHERE id = $1 RETURNING id`,
