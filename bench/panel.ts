@@ -154,6 +154,8 @@ export async function run(args: string[]): Promise<void> {
     await panel.setViewportSize({ width: 400, height: 900 });
     const panelUrl = `chrome-extension://${extensionId}/sidepanel.html?windowId=${windowId}`;
     await panel.goto(panelUrl);
+    // Time switches from a running panel, not from one still loading: its first state is on screen.
+    await panel.getByTestId('panel-state').waitFor();
     // Warm up: both briefs generated, cached (IndexedDB) and kept in the panel's memory.
     for (let i = 0; i < 3; i++) {
       await timeSwitch(sw, panel, tabB, idOf(urlB!));

@@ -28,6 +28,17 @@ type Binding = Pick<PanelController, 'setSession' | 'setTab' | 'dispose'> &
  */
 export async function bindPanel(controller: Binding, search: string): Promise<() => void> {
   const cleanups: (() => void)[] = [];
+  const pinned = pinnedTabId(search);
+  // Heard from the first moment: a tab switch while the panel is still loading (the reads below)
+  // would otherwise be missed, leaving the panel on the tab it opened on.
+  type Activation = { tabId: number; windowId: number };
+  const heard: Activation[] = [];
+  let onSwitch: ((info: Activation) => void) | null = null;
+  const onActivated = (info: Activation) => (onSwitch ? onSwitch(info) : heard.push(info));
+  if (pinned === null) {
+    browser.tabs.onActivated.addListener(onActivated);
+    cleanups.push(() => browser.tabs.onActivated.removeListener(onActivated));
+  }
   const ttl = () => cacheTtlMinutesItem.getValue().then((m) => controller.setTtl?.(m));
   const [session] = await Promise.all([
     readSession(),
@@ -62,18 +73,19 @@ export async function bindPanel(controller: Binding, search: string): Promise<()
     controller.setTab(tabId, stateOf(tabId));
   };
 
-  const pinned = pinnedTabId(search);
   if (pinned !== null) {
     bindTab(pinned);
   } else {
     const windowId = followedWindowId(search) ?? (await browser.windows.getCurrent()).id;
     const [active] = await browser.tabs.query({ active: true, windowId });
-    if (active?.id !== undefined) bindTab(active.id);
-    const onActivated = (info: { tabId: number; windowId: number }) => {
+    onSwitch = (info) => {
       if (info.windowId !== windowId) return;
       performance.mark(TAB_SWITCH_MARK, { detail: { tabId: info.tabId } });
       bindTab(info.tabId);
     };
+    const missed = heard.filter((info) => info.windowId === windowId).at(-1);
+    if (missed) onSwitch(missed);
+    else if (active?.id !== undefined) bindTab(active.id);
     // The window's other tabs: their cached briefs are read ahead, once the panel has settled.
     let timer: ReturnType<typeof setTimeout> | undefined;
     const readAhead = () => {
@@ -88,8 +100,6 @@ export async function bindPanel(controller: Binding, search: string): Promise<()
     };
     readAhead();
     cleanups.push(watchAllTabs(readAhead), () => clearTimeout(timer));
-    browser.tabs.onActivated.addListener(onActivated);
-    cleanups.push(() => browser.tabs.onActivated.removeListener(onActivated));
   }
   return () => {
     for (const cleanup of cleanups) cleanup();

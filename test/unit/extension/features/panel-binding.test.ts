@@ -95,4 +95,23 @@ describe('bindPanel, following a window', () => {
     expect(controller.setOnline).toHaveBeenCalledTimes(2);
     unbind();
   });
+
+  it('applies a tab switch made while the panel was still loading', async () => {
+    const window = await fakeBrowser.windows.create({});
+    const a = await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://crm/a', active: true });
+    const b = await fakeBrowser.tabs.create({ windowId: window.id, url: 'https://crm/b', active: false });
+    await updateTab(a.id!, () => account('A1'));
+    await updateTab(b.id!, () => account('B1'));
+    // The active-tab query was answered before the switch reached the panel: it still says A.
+    let switched!: Promise<void>;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (q) => {
+      if (q.active) switched ??= fakeBrowser.tabs.onActivated.trigger({ tabId: b.id!, windowId: window.id! });
+      return q.active ? [a] : [a, b];
+    });
+    const controller = { setSession: vi.fn(), setTab: vi.fn(), dispose: vi.fn() };
+    const unbind = await bindPanel(controller, `?windowId=${window.id}`);
+    await switched;
+    expect(controller.setTab).toHaveBeenLastCalledWith(b.id, account('B1'));
+    unbind();
+  });
 });
