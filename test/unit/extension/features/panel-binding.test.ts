@@ -103,7 +103,7 @@ describe('bindPanel, following a window', () => {
     await updateTab(a.id!, () => account('A1'));
     await updateTab(b.id!, () => account('B1'));
     // The active-tab query was answered before the switch reached the panel: it still says A.
-    let switched!: Promise<void>;
+    let switched!: Promise<unknown>;
     vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async (q) => {
       if (q.active) switched ??= fakeBrowser.tabs.onActivated.trigger({ tabId: b.id!, windowId: window.id! });
       return q.active ? [a] : [a, b];
