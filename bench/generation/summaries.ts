@@ -1,8 +1,10 @@
 import { accountId } from '../../server/data/demo/ids.ts';
 import { ownerOf } from '../../server/data/demo/users.ts';
+import { INTERRUPTED } from '../../server/sections/generate-summary.ts';
 import { loadPromptFiles } from '../../server/sections/prompt-files.ts';
 import { runSection } from '../../server/sections/run-section.ts';
-import { finishRequest, markRequestRunning } from '../../server/sections/section-writes.ts';
+import { endRequest, markRequestRunning } from '../../server/sections/section-writes.ts';
+import { createSummaryMemo } from '../../server/sections/summary-memo.ts';
 import { createSummaryRequest } from '../../server/summaries/summary-requests.ts';
 import type { Checks } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
@@ -119,26 +121,24 @@ async function oneAfterAnother(
   await db.asUser(job.userId, (q) => markRequestRunning(q, job.requestId));
   const prompts = loadPromptFiles();
   const now = new Date();
-  const results = [];
+  // The same shared reads as in parallel, so the comparison is of the scheduling alone.
+  const memo = createSummaryMemo();
   for (const sectionId of sections) {
-    results.push(
-      await runSection({
-        db,
-        engine: server.engine,
-        publicUrl,
-        ...ids,
-        sectionId,
-        prompts,
-        retrieval: server.retrieval,
-        timeoutMs: 60_000,
-        now,
-        log: (line) => console.warn(line),
-      }),
-    );
+    await runSection({
+      db,
+      engine: server.engine,
+      publicUrl,
+      ...ids,
+      sectionId,
+      prompts,
+      retrieval: server.retrieval,
+      timeoutMs: 60_000,
+      now,
+      log: (line) => console.warn(line),
+      memo,
+    });
   }
-  const done = results.filter((r) => r === 'done').length;
-  const status = done === results.length ? 'done' : done ? 'partial' : 'failed';
-  await db.asUser(job.userId, (q) => finishRequest(q, job.requestId, status));
+  await db.asUser(job.userId, (q) => endRequest(q, job.requestId, sections, INTERRUPTED));
 }
 
 /** Summaries of accounts 1, 2, … (round robin over `accounts`), one at a time. */

@@ -1,7 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { freePort } from '../../test/support/free-port.ts';
+import { spawnServer } from '../../test/support/spawn-server.ts';
 
 /** The server as deployed: `node --import tsx server/index.ts` in its own process, on loopback. */
 export interface ServerProcess {
@@ -22,27 +20,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      HOST: '127.0.0.1',
-      ...env,
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const { child, url, stop } = await spawnServer(env, { stdout: false });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${stderr}`);
@@ -90,9 +73,6 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       }, ms);
       return () => clearInterval(timer);
     },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
   };
 }

@@ -41,8 +41,9 @@ export interface GenerateSummaryInput {
  * Fills a summary request whose rows the caller already inserted (request and sections 'pending').
  * Marks the request running, runs every section not yet done or failed in parallel (each reads its
  * own facts in its own RLS transaction and is saved the moment it finishes), then sets the request
- * to done, partial or failed. A resumed run (server/queue) so redoes only what a stopped one left. Meant to be called without awaiting: it never rejects, a failing section never fails the
- * others, and if the request disappears (expired, deleted, no longer visible) it stops quietly.
+ * to done, partial or failed. A resumed run (server/queue) so redoes only what a stopped one left.
+ * Meant to be called without awaiting: it never rejects, a failing section never fails the others,
+ * and if the request disappears (expired, deleted, no longer visible) it stops quietly.
  * Resolves false when the request could not even be ended (the database is still away): the queue
  * then hands the job back for another run instead of completing it.
  */
@@ -104,10 +105,10 @@ export async function generateSummary(
   }
 }
 
-async function finishedSections(q: Queryable, requestId: string): Promise<Map<string, SectionRunResult>> {
-  const rows = await q.query<{ section_id: string; status: 'done' | 'failed' }>(
-    `SELECT section_id, status FROM summary_sections WHERE request_id = $1 AND status IN ('done', 'failed')`,
+async function finishedSections(q: Queryable, requestId: string): Promise<Set<string>> {
+  const rows = await q.query<{ section_id: string }>(
+    `SELECT section_id FROM summary_sections WHERE request_id = $1 AND status IN ('done', 'failed')`,
     [requestId],
   );
-  return new Map(rows.map((r) => [r.section_id, r.status]));
+  return new Set(rows.map((r) => r.section_id));
 }

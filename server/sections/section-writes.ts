@@ -1,4 +1,4 @@
-import type { Checks, Citation, RequestStatus, SpendChart } from '../../shared/api.ts';
+import type { Checks, Citation, SpendChart } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
 import type { Queryable } from '../data/db.ts';
 
@@ -109,18 +109,5 @@ export async function endRequest(
       WHERE id = $1 RETURNING id`,
     [requestId],
   );
-  return rows.length > 0;
-}
-
-/** Sets the request's final status as given (callers that tally section outcomes themselves). */
-export async function finishRequest(
-  q: Queryable,
-  requestId: string,
-  status: RequestStatus,
-): Promise<boolean> {
-  const rows = await q.query(`UPDATE summary_requests SET status = $2 WHERE id = $1 RETURNING id`, [
-    requestId,
-    status,
-  ]);
   return rows.length > 0;
 }

@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { freePort } from '../../support/free-port.ts';
+import { spawnServer } from '../../support/spawn-server.ts';
 
 /** A real server process (`node --import tsx server/index.ts`) on loopback. */
 export interface ServerProcess {
@@ -15,26 +13,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-
 /** Starts the server with `env` on a free port and resolves once it logs 'listening'. */
 export async function startServerProcess(name: string, env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      // Tags this process's database sessions, so a test can tell whose write is whose.
-      PGAPPNAME: name,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // PGAPPNAME tags this process's database sessions, so a test can tell whose write is whose.
+  const { child, url, exited, stop } = await spawnServer({ PGAPPNAME: name, ...env });
   const logs: string[] = [];
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const collect = (data: Buffer) => logs.push(...data.toString().split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
@@ -54,16 +37,13 @@ export async function startServerProcess(name: string, env: Record<string, strin
   });
   return {
     name,
-    url: `http://127.0.0.1:${port}`,
+    url,
     pid: child.pid!,
     logs,
     kill: async () => {
       child.kill('SIGKILL');
       await exited;
     },
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
   };
 }
