@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
@@ -69,6 +71,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // unhandled, the pool's error event would end the process.
     pool.on('error', () => {});
   } else {
+    // PGlite creates only the last folder of its path: a fresh clone has no .data/ yet.
+    if ('dataDir' in options) mkdirSync(dirname(options.dataDir), { recursive: true });
     pglite =
       'dataDir' in options
         ? new PGlite(options.dataDir, { extensions: { vector } })
