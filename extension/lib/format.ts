@@ -41,17 +41,18 @@ export function relativeTime(from: number, now = Date.now(), locale?: string): s
   return formatDate(new Date(from).toISOString(), locale);
 }
 
-/** Compact money for chart labels: 1250000 → "$1.3M". */
+/** Compact money for chart labels: 1250000 → "$1.3M", 934.3 → "$934" (no cents below a thousand). */
 export function formatMoney(value: number, currency: string, locale?: string): string {
   try {
+    const digits = Math.abs(value) < 1000 ? 0 : 1;
     const make = () =>
       new Intl.NumberFormat(locale, {
         style: 'currency',
         currency,
         notation: 'compact',
-        maximumFractionDigits: 1,
+        maximumFractionDigits: digits,
       });
-    return cached(`n:${locale}:${currency}`, make).format(value);
+    return cached(`n:${locale}:${currency}:${digits}`, make).format(value);
   } catch {
     return `${Math.round(value).toLocaleString(locale)} ${currency}`;
   }
