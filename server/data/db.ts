@@ -5,21 +5,15 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.ts';
-import { inlineValues, sqlLiteral } from './sql-literal.ts';
-
-/** A connection inside one transaction. Parameters are positional ($1, $2, …). */
-export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
-}
+import { pipeline, type TransactionOptions } from './pipeline.ts';
+import { sqlLiteral } from './sql-literal.ts';
 
 /**
- * A statement to run as the user right after the role switch, sent in the same round trip as BEGIN
- * and the switch (the lease fence of server/queue/fenced-db.ts). $1, $2 … become `values` inlined as
- * escaped literals: one round trip means the simple query protocol, which has no parameters.
+ * A connection inside one transaction. Parameters are positional ($1, $2, …). Statements issued in
+ * the same tick (e.g. under Promise.all) go to the database in one round trip, in the order issued.
  */
-export interface FirstStatement {
-  sql: string;
-  values: readonly (string | number)[];
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export interface Database {
@@ -31,16 +25,13 @@ export interface Database {
    * row-level security decides what it may read or write. Never await slow I/O (model calls) in fn:
    * PGlite serialises transactions.
    */
-  asUser<T>(
-    userId: string,
-    fn: (q: Queryable, firstRows?: Record<string, unknown>[]) => Promise<T>,
-    /** Run first, in the same round trip; fn gets its rows (undefined if a wrapper dropped it). */
-    first?: FirstStatement,
-  ): Promise<T>;
+  asUser<T>(userId: string, fn: (q: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Runs fn in one transaction as the owner role (bypasses RLS): migrations, seeding, expiry only. */
-  asSystem<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  asSystem<T>(fn: (q: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
   close(): Promise<void>;
 }
+
+export type { TransactionOptions };
 
 export type DatabaseOptions =
   | { url: string; maxConnections?: number }
@@ -81,9 +72,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool = new pg.Pool({ ...createPgConfig(pglite), types });
   }
 
+  /** Opens a transaction on a pooled connection; `begin` is sent with its first statements. */
   async function transaction<T>(
-    setup: (c: pg.PoolClient) => Promise<void>,
+    begin: readonly string[],
     fn: (q: Queryable) => Promise<T>,
+    options?: TransactionOptions,
   ) {
     const client = await pool.connect();
     // A connection cut while checked out (database restart, failover) emits 'error' on the client
@@ -93,18 +86,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       broken = error;
     };
     client.on('error', onError);
+    const pipe = pipeline(client, begin, options);
     try {
-      // setup sends BEGIN, so that asUser can send it together with the role switch.
-      await setup(client);
-      const q: Queryable = {
-        query: async <R>(sql: string, params?: readonly unknown[]) =>
-          (await client.query(sql, params as unknown[])).rows as R[],
-      };
-      const result = await fn(q);
-      await client.query('COMMIT');
+      const result = await fn(pipe.q);
+      await pipe.end('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      await pipe.end('ROLLBACK').catch((rollbackError: Error) => {
         broken ??= rollbackError;
       });
       throw error;
@@ -118,28 +106,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const db: Database = {
     kind: pglite ? 'pglite' : 'postgres',
     hasVector: false,
-    asUser: (userId, fn, first) => {
-      let firstRows: Record<string, unknown>[] | undefined;
-      return transaction(
-        async (c) => {
-          // set_config('role', …, true) is SET LOCAL ROLE; is_local=true ends both with the transaction,
-          // so nothing leaks to the next user. BEGIN, the switch and `first` go in one round trip; the
-          // statements still run one after another, so `first` is planned and run as app_user (RLS).
-          const statements = [
-            'BEGIN',
-            `SELECT set_config('role', 'app_user', true), set_config('app.user_id', ${sqlLiteral(userId)}, true)`,
-            ...(first ? [inlineValues(first.sql, first.values)] : []),
-          ];
-          const results = (await c.query(statements.join(';\n'))) as unknown as pg.QueryResult[];
-          if (first) firstRows = results[2]!.rows;
-        },
-        (q) => fn(q, firstRows),
-      );
-    },
-    asSystem: (fn) =>
-      transaction(async (c) => {
-        await c.query('BEGIN');
-      }, fn),
+    // set_config('role', …, true) is SET LOCAL ROLE; is_local=true ends both with the transaction,
+    // so nothing leaks to the next user. They go with BEGIN in the first message, and the statements
+    // after them run one after another, so every one of fn's statements runs as app_user (RLS).
+    asUser: (userId, fn, options) =>
+      transaction(
+        [
+          'BEGIN',
+          `SELECT set_config('role', 'app_user', true), set_config('app.user_id', ${sqlLiteral(userId)}, true)`,
+        ],
+        fn,
+        options,
+      ),
+    asSystem: (fn, options) => transaction(['BEGIN'], fn, options),
     close: async () => {
       await pool.end();
       await pglite?.close();

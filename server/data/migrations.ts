@@ -430,4 +430,27 @@ CREATE POLICY deliveries_own ON deliveries
 GRANT SELECT, INSERT ON deliveries TO app_user;
 `,
   },
+  {
+    // A job's lease fence that fails the transaction instead of returning no row: a transaction's
+    // first statements (fence, reads, the write) go to the database in one message
+    // (server/data/db.ts), so a fence that only returned nothing could not stop the write behind it.
+    id: '005_lease_fence',
+    sql: `
+-- Run as the job's user (security invoker, so row-level security applies as before); the share
+-- lock on the job row lasts until the transaction ends, so a reclaim cannot interleave.
+CREATE FUNCTION hold_lease(job_request text, job_owner text, job_attempts integer)
+RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM generation_jobs
+   WHERE request_id = job_request AND lease_owner = job_owner AND attempts = job_attempts
+     AND state = 'running'
+     FOR SHARE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'this worker no longer holds the lease on summary %', job_request
+      USING ERRCODE = 'AS409';
+  END IF;
+  RETURN true;
+END $$;
+`,
+  },
 ];

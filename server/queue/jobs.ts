@@ -2,6 +2,9 @@ import type { SectionId } from '../../shared/sections.ts';
 import type { Database, Queryable } from '../data/db.ts';
 
 /** A job a worker holds: the request to generate and the lease (owner + attempt) that fences it. */
+// Each bookkeeping transaction is one statement: COMMIT goes with it (server/data/pipeline.ts).
+const ONE_MESSAGE = { oneMessage: true } as const;
+
 export interface ClaimedJob {
   requestId: string;
   userId: string;
@@ -50,9 +53,10 @@ export async function claimJob(
   terms: LeaseTerms,
   requestId?: string,
 ): Promise<ClaimedJob | null> {
-  const [row] = await db.asSystem((q) =>
-    q.query<ClaimRow>(
-      `UPDATE generation_jobs j
+  const [row] = await db.asSystem(
+    (q) =>
+      q.query<ClaimRow>(
+        `UPDATE generation_jobs j
           SET state = 'running', attempts = j.attempts + 1, lease_owner = $1,
               lease_expires_at = now() + make_interval(secs => $2), heartbeat_at = now(), updated_at = now()
         WHERE j.request_id = (
@@ -63,8 +67,9 @@ export async function claimJob(
            FOR UPDATE OF g SKIP LOCKED)
         RETURNING j.request_id, j.user_id, j.account_id, j.sections, j.attempts,
                   (extract(epoch FROM now() - j.created_at) * 1000)::float8 AS waited_ms`,
-      [terms.owner, terms.leaseMs / 1000, terms.maxAttempts, requestId ?? null],
-    ),
+        [terms.owner, terms.leaseMs / 1000, terms.maxAttempts, requestId ?? null],
+      ),
+    ONE_MESSAGE,
   );
   if (!row) return null;
   return {
@@ -83,25 +88,29 @@ const held = (job: ClaimedJob) => [job.requestId, job.owner, job.attempts, 'runn
 
 /** Pushes the lease forward; false when it is no longer this worker's (expired and reclaimed). */
 export async function heartbeatJob(db: Database, job: ClaimedJob, leaseMs: number): Promise<boolean> {
-  const rows = await db.asSystem((q) =>
-    q.query(
-      `UPDATE generation_jobs SET heartbeat_at = now(), lease_expires_at = now() + make_interval(secs => $5),
+  const rows = await db.asSystem(
+    (q) =>
+      q.query(
+        `UPDATE generation_jobs SET heartbeat_at = now(), lease_expires_at = now() + make_interval(secs => $5),
               updated_at = now()
         WHERE ${HELD} RETURNING 1`,
-      [...held(job), leaseMs / 1000],
-    ),
+        [...held(job), leaseMs / 1000],
+      ),
+    ONE_MESSAGE,
   );
   return rows.length > 0;
 }
 
 /** Marks a held job done (its request is finished, or gone). */
 export async function completeJob(db: Database, job: ClaimedJob): Promise<void> {
-  await db.asSystem((q) =>
-    q.query(
-      `UPDATE generation_jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+  await db.asSystem(
+    (q) =>
+      q.query(
+        `UPDATE generation_jobs SET state = 'done', lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
         WHERE ${HELD}`,
-      held(job),
-    ),
+        held(job),
+      ),
+    ONE_MESSAGE,
   );
 }
 
@@ -110,32 +119,37 @@ export async function completeJob(db: Database, job: ClaimedJob): Promise<void> 
  * at once by any worker, which resumes it.
  */
 export async function releaseJob(db: Database, job: ClaimedJob): Promise<void> {
-  await db.asSystem((q) =>
-    q.query(
-      `UPDATE generation_jobs
+  await db.asSystem(
+    (q) =>
+      q.query(
+        `UPDATE generation_jobs
           SET state = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_expires_at = NULL,
               updated_at = now()
         WHERE ${HELD}`,
-      held(job),
-    ),
+        held(job),
+      ),
+    ONE_MESSAGE,
   );
 }
 
 /** Lets any worker reclaim a held job now (its run failed unexpectedly); the attempt counts. */
 export async function abandonJob(db: Database, job: ClaimedJob): Promise<void> {
-  await db.asSystem((q) =>
-    q.query(
-      `UPDATE generation_jobs SET lease_expires_at = now(), updated_at = now() WHERE ${HELD}`,
-      held(job),
-    ),
+  await db.asSystem(
+    (q) =>
+      q.query(
+        `UPDATE generation_jobs SET lease_expires_at = now(), updated_at = now() WHERE ${HELD}`,
+        held(job),
+      ),
+    ONE_MESSAGE,
   );
 }
 
 /**
  * The check, inside one of the job's own (user) transactions, that this worker still holds the lease:
- * a row when it does. It share-locks the job row until that transaction ends, so a reclaim cannot
- * interleave with the write that follows.
+ * it raises SQLSTATE AS409 when it does not (hold_lease, migration 005), failing the transaction. It
+ * share-locks the job row until that transaction ends, so a reclaim cannot interleave with the write
+ * that follows.
  */
 export function leaseFence(job: ClaimedJob): { sql: string; values: (string | number)[] } {
-  return { sql: `SELECT 1 FROM generation_jobs WHERE ${HELD} FOR SHARE`, values: held(job) };
+  return { sql: 'SELECT hold_lease($1, $2, $3)', values: [job.requestId, job.owner, job.attempts] };
 }

@@ -62,12 +62,16 @@ export async function retrieve(
   const literal = vector.some((v) => v !== 0) ? vectorLiteral(vector) : null;
 
   const candidates = await db.asUser(userId, async (q) => {
-    const nearest: Nearest[] = [];
-    const matches: TextMatch[] = [];
-    for (const scope of scopesOf(query)) {
-      if (literal) nearest.push(...(await nearestChunks(q, literal, query, scope, pool)));
-      if (query.hybrid) matches.push(...(await textMatches(q, query.query, query, scope, pool)));
-    }
+    // Every scope's searches are issued together: one round trip (server/data/pipeline.ts).
+    const scopes = scopesOf(query);
+    const [nearestSets, matchSets] = await Promise.all([
+      Promise.all(scopes.map((scope) => (literal ? nearestChunks(q, literal, query, scope, pool) : []))),
+      Promise.all(
+        scopes.map((scope) => (query.hybrid ? textMatches(q, query.query, query, scope, pool) : [])),
+      ),
+    ]);
+    const nearest: Nearest[] = nearestSets.flat();
+    const matches: TextMatch[] = matchSets.flat();
     nearest.sort((a, b) => a.distance - b.distance || a.id - b.id);
     matches.sort((a, b) => b.rank - a.rank || a.id - b.id);
     const fused = fuseRanks([

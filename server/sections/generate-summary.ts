@@ -10,6 +10,9 @@ import { endRequest, markRequestRunning } from './section-writes.ts';
 import { createSummaryMemo } from './summary-memo.ts';
 
 /** What a section shows when its run was cut short by a server error (e.g. the database went away). */
+// These transactions issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
+const ONE_MESSAGE = { oneMessage: true } as const;
+
 export const INTERRUPTED = 'Generation was interrupted by a server error. Try again.';
 
 export interface GenerateSummaryDeps {
@@ -56,8 +59,17 @@ export async function generateSummary(
     const { db } = deps;
     const { userId, requestId } = input;
     // A resumed run (a job taken over from a worker that stopped) keeps the sections already finished.
-    const finished = await db.asUser(userId, async (q) =>
-      (await markRequestRunning(q, requestId)) ? finishedSections(q, requestId) : null,
+    const finished = await db.asUser(
+      userId,
+      async (q) => {
+        // Issued together (one round trip); the sections read is dropped when the request is gone.
+        const [running, done] = await Promise.all([
+          markRequestRunning(q, requestId),
+          finishedSections(q, requestId),
+        ]);
+        return running ? done : null;
+      },
+      ONE_MESSAGE,
     );
     if (!finished) return true;
     const now = deps.now?.() ?? new Date();
@@ -92,14 +104,14 @@ export async function generateSummary(
     );
     if (results.includes('gone')) return true;
     // A section whose outcome could not be saved (the database went away) is still running there.
-    await db.asUser(userId, (q) => endRequest(q, requestId, input.sections, INTERRUPTED));
+    await db.asUser(userId, (q) => endRequest(q, requestId, input.sections, INTERRUPTED), ONE_MESSAGE);
     return true;
   } catch (error) {
     log(`summary ${input.requestId} stopped: ${logLine(error)}`);
     // Best effort: a request stuck in 'running' would leave the panel waiting until it expires.
     // When even this fails (the database is still down), the queue hands the job back for a retry.
     return deps.db
-      .asUser(input.userId, (q) => endRequest(q, input.requestId, input.sections, INTERRUPTED))
+      .asUser(input.userId, (q) => endRequest(q, input.requestId, input.sections, INTERRUPTED), ONE_MESSAGE)
       .then(() => true)
       .catch(() => false);
   }

@@ -15,6 +15,9 @@ import { AccountNotVisibleError, loadSectionData, type SectionDataRequest } from
 import { createSummaryMemo, type SummaryMemo } from './summary-memo.ts';
 import type { SectionData } from './types.ts';
 
+// These reads issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
+const ONE_MESSAGE = { oneMessage: true } as const;
+
 /** The section's request disappeared (expired or deleted) before its data was read. */
 export class SectionGoneError extends Error {
   constructor() {
@@ -49,27 +52,33 @@ export async function readSectionData(
   request: SectionDataRequest,
   options: ReadSectionOptions = {},
 ): Promise<SectionData> {
-  const begin = async (q: Queryable) => {
-    if (options.begin && !(await options.begin(q))) throw new SectionGoneError();
+  // `begin` and the reads are issued together (one round trip); the reads of a gone section are dropped.
+  const beginAndLoad = async (q: Queryable, load: SectionDataRequest) => {
+    const [begun, data] = await Promise.allSettled([options.begin?.(q) ?? true, loadSectionData(q, load)]);
+    if (begun.status === 'rejected') throw begun.reason;
+    if (!begun.value) throw new SectionGoneError();
+    if (data.status === 'rejected') throw data.reason;
+    return data.value;
   };
   const documentKinds = DOCUMENT_KINDS.filter((k) => request.kinds.includes(k));
   const providers = db.hasVector && documentKinds.length ? options.retrieval : null;
   if (!providers) {
-    return db.asUser(userId, async (q) => {
-      await begin(q);
-      return loadSectionData(q, request);
-    });
+    return db.asUser(userId, (q) => beginAndLoad(q, request), ONE_MESSAGE);
   }
 
   const now = request.now ?? new Date();
   const memo = options.memo ?? createSummaryMemo();
   const asOf = now.toISOString();
   const focus = await memo.once(['focus', userId, request.accountId, asOf], () =>
-    db.asUser(userId, async (q) => {
-      const found = await fetchDocumentFocus(q, request.accountId, now);
-      if (!found) throw new AccountNotVisibleError();
-      return found;
-    }),
+    db.asUser(
+      userId,
+      async (q) => {
+        const found = await fetchDocumentFocus(q, request.accountId, now);
+        if (!found) throw new AccountNotVisibleError();
+        return found;
+      },
+      ONE_MESSAGE,
+    ),
   );
   const retrieved: Partial<Record<DocumentDataKind, DocumentHit[]>> = {};
   await Promise.all(
@@ -88,8 +97,5 @@ export async function readSectionData(
     }),
   );
   // The section is marked running here rather than with the (shared) focus read: one transaction less.
-  return db.asUser(userId, async (q) => {
-    await begin(q);
-    return loadSectionData(q, { ...request, now, retrieved });
-  });
+  return db.asUser(userId, (q) => beginAndLoad(q, { ...request, now, retrieved }), ONE_MESSAGE);
 }

@@ -13,6 +13,9 @@ import type { SummaryMemo } from './summary-memo.ts';
 import type { SectionData } from './types.ts';
 import { writeSection } from './write-section.ts';
 
+// A save is one UPDATE: COMMIT goes with it (server/data/pipeline.ts).
+const ONE_MESSAGE = { oneMessage: true } as const;
+
 export type SectionRunResult = 'done' | 'failed' | 'gone';
 
 export interface SectionRun {
@@ -93,27 +96,33 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
     phase = 'save';
     // Outside the transaction: the metrics' embedder may be a network call.
     const checks = await checkSectionWithMetrics(markdown, data, citations, { prompt });
-    const saved = await run.db.asUser(run.userId, (q) =>
-      saveSectionDone(q, run.requestId, run.sectionId, {
-        markdown,
-        citations,
-        checks,
-        chart: run.sectionId === 'consumption' && data.usage?.products.length ? data.usage.chart : null,
-        model: written.model,
-        promptVersion: file.version,
-        latencyMs: performance.now() - started,
-      }),
+    const saved = await run.db.asUser(
+      run.userId,
+      (q) =>
+        saveSectionDone(q, run.requestId, run.sectionId, {
+          markdown,
+          citations,
+          checks,
+          chart: run.sectionId === 'consumption' && data.usage?.products.length ? data.usage.chart : null,
+          model: written.model,
+          promptVersion: file.version,
+          latencyMs: performance.now() - started,
+        }),
+      ONE_MESSAGE,
     );
     return saved ? 'done' : 'gone';
   } catch (error) {
     run.log(`summary ${run.requestId} section ${run.sectionId} failed in ${phase}: ${logLine(error)}`);
     try {
-      const saved = await run.db.asUser(run.userId, (q) =>
-        saveSectionFailed(q, run.requestId, run.sectionId, {
-          error: userMessage(phase, error),
-          promptVersion,
-          latencyMs: performance.now() - started,
-        }),
+      const saved = await run.db.asUser(
+        run.userId,
+        (q) =>
+          saveSectionFailed(q, run.requestId, run.sectionId, {
+            error: userMessage(phase, error),
+            promptVersion,
+            latencyMs: performance.now() - started,
+          }),
+        ONE_MESSAGE,
       );
       return saved ? 'failed' : 'gone';
     } catch (saveError) {

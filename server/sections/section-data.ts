@@ -87,19 +87,17 @@ export async function loadSectionData(q: Queryable, request: SectionDataRequest)
   const kinds = DATA_KINDS.filter(
     (k): k is Exclude<DataKind, 'account'> => k !== 'account' && request.kinds.includes(k),
   );
-  // One connection runs one statement at a time, so queries in a transaction go in sequence;
-  // parallelism comes from sections running their transactions side by side.
-  const accountRow = await fetchAccount(q, request.accountId);
+  // Issued together, so they reach the database in one round trip (server/data/pipeline.ts).
+  const [accountRow, ...rowSets] = await Promise.all([
+    fetchAccount(q, request.accountId),
+    ...kinds.map((k) => {
+      const hits = isDocumentKind(k) ? request.retrieved?.[k] : undefined;
+      return (
+        hits ? fetchRetrievedDocuments(q, hits) : LOADERS[k].fetch(q, request.accountId, now)
+      ) as Promise<never[]>;
+    }),
+  ]);
   if (!accountRow) throw new AccountNotVisibleError();
-  const rowSets: never[][] = [];
-  for (const k of kinds) {
-    const hits = isDocumentKind(k) ? request.retrieved?.[k] : undefined;
-    rowSets.push(
-      (hits
-        ? await fetchRetrievedDocuments(q, hits)
-        : await LOADERS[k].fetch(q, request.accountId, now)) as never[],
-    );
-  }
 
   const ctx: FactContext = {
     accountId: request.accountId,

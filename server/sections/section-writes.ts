@@ -95,19 +95,22 @@ export async function endRequest(
   sections: readonly string[],
   unfinished: string,
 ): Promise<boolean> {
-  await q.query(
-    `UPDATE summary_sections SET status = 'failed', error = $3, markdown = NULL
-      WHERE request_id = $1 AND section_id = ANY($2::text[]) AND status IN ('pending', 'running')`,
-    [requestId, sections, unfinished],
-  );
-  const rows = await q.query(
-    `UPDATE summary_requests SET status = (
+  // Issued together (one round trip); PostgreSQL runs them in this order, so the status sees the first.
+  const [, rows] = await Promise.all([
+    q.query(
+      `UPDATE summary_sections SET status = 'failed', error = $3, markdown = NULL
+        WHERE request_id = $1 AND section_id = ANY($2::text[]) AND status IN ('pending', 'running')`,
+      [requestId, sections, unfinished],
+    ),
+    q.query(
+      `UPDATE summary_requests SET status = (
         SELECT CASE WHEN bool_or(s.status IN ('pending', 'running')) THEN 'running'
                     WHEN bool_and(s.status = 'done') THEN 'done'
                     WHEN bool_or(s.status = 'done') THEN 'partial' ELSE 'failed' END
           FROM summary_sections s WHERE s.request_id = $1)
       WHERE id = $1 RETURNING id`,
-    [requestId],
-  );
+      [requestId],
+    ),
+  ]);
   return rows.length > 0;
 }

@@ -29,32 +29,36 @@ export async function createSummaryRequest(
   // Keep the canonical order and drop duplicates so equal requests compare equal.
   const sections = SECTION_IDS.filter((id) => (input.sections ?? SECTION_IDS).includes(id));
   return db.asUser(userId, async (q) => {
-    const visible = await q.query('SELECT 1 FROM accounts WHERE id = $1', [input.accountId]);
+    // The checks go in one round trip and the inserts in another (server/data/pipeline.ts).
+    const [visible, [live]] = await Promise.all([
+      q.query('SELECT 1 FROM accounts WHERE id = $1', [input.accountId]),
+      input.refresh
+        ? []
+        : q.query<{ id: string; status: RequestStatus }>(
+            `SELECT id, status FROM summary_requests
+              WHERE account_id = $1 AND sections = $2::text[] AND status <> 'failed' AND expires_at > now()
+              ORDER BY created_at DESC LIMIT 1`,
+            [input.accountId, sections],
+          ),
+    ]);
     if (visible.length === 0) throw notFound('account');
-
-    if (!input.refresh) {
-      const [live] = await q.query<{ id: string; status: RequestStatus }>(
-        `SELECT id, status FROM summary_requests
-          WHERE account_id = $1 AND sections = $2::text[] AND status <> 'failed' AND expires_at > now()
-          ORDER BY created_at DESC LIMIT 1`,
-        [input.accountId, sections],
-      );
-      if (live) return { requestId: live.id, status: live.status, created: false, sections };
-    }
+    if (live) return { requestId: live.id, status: live.status, created: false, sections };
 
     const requestId = randomUUID();
-    await q.query(
-      `INSERT INTO summary_requests (id, user_id, account_id, status, sections, expires_at)
-       VALUES ($1, $2, $3, 'pending', $4::text[], now() + make_interval(secs => $5))`,
-      [requestId, userId, input.accountId, sections, ttlSeconds],
-    );
-    await q.query(
-      `INSERT INTO summary_sections (request_id, section_id, position, title, status)
-       SELECT $1, s.id, s.pos, s.title, 'pending'
-         FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS s(id, title, pos)`,
-      [requestId, sections, sections.map((id) => SECTION_TITLES[id])],
-    );
-    if (options.enqueue) await enqueueJob(q, { requestId, userId, accountId: input.accountId, sections });
+    await Promise.all([
+      q.query(
+        `INSERT INTO summary_requests (id, user_id, account_id, status, sections, expires_at)
+         VALUES ($1, $2, $3, 'pending', $4::text[], now() + make_interval(secs => $5))`,
+        [requestId, userId, input.accountId, sections, ttlSeconds],
+      ),
+      q.query(
+        `INSERT INTO summary_sections (request_id, section_id, position, title, status)
+         SELECT $1, s.id, s.pos, s.title, 'pending'
+           FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS s(id, title, pos)`,
+        [requestId, sections, sections.map((id) => SECTION_TITLES[id])],
+      ),
+      options.enqueue && enqueueJob(q, { requestId, userId, accountId: input.accountId, sections }),
+    ]);
     return { requestId, status: 'pending', created: true, sections };
   });
 }
