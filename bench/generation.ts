@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<void> {
       warmup: { type: 'string', default: '2' },
       // The default limit (4, fewer than a summary's 6 sections), then one slot per section.
       'llm-concurrency': { type: 'string', default: `${defaults.LLM_CONCURRENCY},4` },
-      stream: { type: 'string', default: 'true' },
+      stream: { type: 'string', default: defaults.LLM_STREAM },
       db: { type: 'string', default: 'both' },
       http: { type: 'string', default: 'false' },
       profile: { type: 'boolean', default: false },

@@ -49,8 +49,14 @@ const envSchema = z.object({
   /** Bedrock model or inference-profile id per prompt tier (Claude needs a profile, e.g. us.anthropic…). */
   BEDROCK_MODEL_FAST: z.string().min(1).default('amazon.nova-lite-v1:0'),
   BEDROCK_MODEL_DEEP: z.string().min(1).default('amazon.nova-pro-v1:0'),
-  /** 'true': ConverseStream / streamed completions; 'false': one-shot Converse / completions. */
-  LLM_STREAM: z.enum(['true', 'false']).default('true'),
+  /**
+   * 'false' (default): one-shot Converse / completions; 'true': ConverseStream / streamed completions.
+   * A section is shown only once its whole text has passed the checks, so streaming shows the seller
+   * nothing sooner; and the AWS SDK opens a separate HTTP/2 session for every event stream (a new
+   * connection and TLS handshake against Bedrock), where Converse calls share pooled sessions —
+   * about half the server's CPU a summary (docs/benchmarks.md).
+   */
+  LLM_STREAM: z.enum(['true', 'false']).default('false'),
   /** Limit of one model call in ms (a timed-out call is retried within the section's 60 s). */
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Model calls per section write, retries on throttling/5xx/timeouts included. */

@@ -245,6 +245,11 @@ describe('Bedrock Converse engine through the real SDK', () => {
       'amazon.nova-lite-v1:0',
       'amazon.nova-pro-v1:0',
     ]);
+    // One-shot Converse by default (pooled HTTP/2 sessions); LLM_STREAM=true streams.
+    expect(modelCalls().map((c) => c.route)).toEqual(['converse', 'converse']);
+    bedrock.reset();
+    await createSectionEngine({ ...env, LLM_STREAM: 'true' }, { bedrock: client }).write(input('fast'));
+    expect(modelCalls().map((c) => c.route)).toEqual(['converse-stream']);
     expect(createSectionEngine(parseEnv({})).name).toBe('local-grounded');
   });
 });
