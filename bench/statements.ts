@@ -29,11 +29,17 @@ export async function run(args: string[]): Promise<void> {
   const { db } = runtime.deps;
 
   const sent: string[] = [];
+  let bytes = 0;
   let counting = false;
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
-    if (counting && text) sent.push(text);
+    if (counting && text) {
+      sent.push(text);
+      const params = Array.isArray(args[1]) ? (args[1] as unknown[]) : [];
+      bytes +=
+        Buffer.byteLength(text) + params.reduce<number>((n, p) => n + Buffer.byteLength(String(p ?? '')), 0);
+    }
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
 
@@ -69,7 +75,8 @@ export async function run(args: string[]): Promise<void> {
   const per = (x: number) => (x / n).toFixed(1);
   console.log(
     `a summary, ${n} summaries of the demo's accounts: ${per(sent.length)} round trips, ` +
-      `${per(statements.length)} statements, ${per(transactions)} transactions`,
+      `${per(statements.length)} statements, ${per(transactions)} transactions, ` +
+      `${(bytes / n / 1024).toFixed(1)} KiB of SQL and values sent`,
   );
   console.log(
     JSON.stringify({
@@ -78,6 +85,7 @@ export async function run(args: string[]): Promise<void> {
       roundTrips: sent.length / n,
       statements: statements.length / n,
       transactions: transactions / n,
+      kibSent: bytes / n / 1024,
     }),
   );
 }

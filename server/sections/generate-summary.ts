@@ -6,8 +6,9 @@ import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
 import { runSection, type SectionRunResult } from './run-section.ts';
-import { endRequest, markRequestRunning } from './section-writes.ts';
+import { endRequest, markRequestRunning, markSectionsRunning } from './section-writes.ts';
 import { createSummaryMemo } from './summary-memo.ts';
+import type { SummaryReads } from './summary-reads.ts';
 
 /** What a section shows when its run was cut short by a server error (e.g. the database went away). */
 // These transactions issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
@@ -76,31 +77,40 @@ export async function generateSummary(
     const prompts = loadPromptFiles(deps.promptsDir);
     // Handled per section (each reports its own failure); this only keeps the rejection observed.
     prompts.catch(() => {});
-    // The sections' identical reads (the account's focus, the same retrievals) are made once.
+    // The sections' facts are read once for all of them (one transaction for the account, its focus
+    // and every structured kind; one retrieval and read per document kind): summary-reads.ts.
     const memo = createSummaryMemo();
+    const toRun = input.sections.filter((sectionId) => !finished.has(sectionId));
+    const files = await prompts.catch(() => null);
+    const summary: SummaryReads | undefined = files
+      ? {
+          kinds: [...new Set(toRun.flatMap((sectionId) => files[sectionId]?.data ?? []))],
+          markRunning: (q) => markSectionsRunning(q, requestId, toRun),
+          memo,
+        }
+      : undefined;
     const results: SectionRunResult[] = await Promise.all(
-      input.sections
-        .filter((sectionId) => !finished.has(sectionId))
-        .map(async (sectionId) => {
-          const started = performance.now();
-          const result = await runSection({
-            db,
-            engine: deps.engine,
-            publicUrl: deps.publicUrl,
-            requestId,
-            userId,
-            accountId: input.accountId,
-            sectionId,
-            prompts,
-            retrieval: deps.retrieval ?? null,
-            timeoutMs: deps.sectionTimeoutMs ?? 60_000,
-            now,
-            log,
-            memo,
-          });
-          deps.onSection?.(sectionId, result, performance.now() - started);
-          return result;
-        }),
+      toRun.map(async (sectionId) => {
+        const started = performance.now();
+        const result = await runSection({
+          db,
+          engine: deps.engine,
+          publicUrl: deps.publicUrl,
+          requestId,
+          userId,
+          accountId: input.accountId,
+          sectionId,
+          prompts,
+          retrieval: deps.retrieval ?? null,
+          timeoutMs: deps.sectionTimeoutMs ?? 60_000,
+          now,
+          log,
+          memo,
+          summary,
+        });
+        deps.onSection?.(sectionId, result, performance.now() - started);
+        return result;
+      }),
     );
     if (results.includes('gone')) return true;
     // A section whose outcome could not be saved (the database went away) is still running there.

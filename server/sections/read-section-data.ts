@@ -12,19 +12,13 @@ import {
 } from './facts/document-queries.ts';
 import { logLine } from './failures.ts';
 import { AccountNotVisibleError, loadSectionData, type SectionDataRequest } from './section-data.ts';
+import { SectionGoneError } from './section-gone.ts';
 import { createSummaryMemo, type SummaryMemo } from './summary-memo.ts';
+import { readSummarySectionData, type SummaryReads } from './summary-reads.ts';
 import type { SectionData } from './types.ts';
 
 // These reads issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
 const ONE_MESSAGE = { oneMessage: true } as const;
-
-/** The section's request disappeared (expired or deleted) before its data was read. */
-export class SectionGoneError extends Error {
-  constructor() {
-    super('The summary request no longer exists.');
-    this.name = 'SectionGoneError';
-  }
-}
 
 export interface ReadSectionOptions {
   /** Embedder and reranker for document retrieval; null or absent = SQL ranking only. */
@@ -35,6 +29,11 @@ export interface ReadSectionOptions {
   log?: (line: string) => void;
   /** Reads shared with the other sections of the same summary (focus, retrievals); default: none. */
   memo?: SummaryMemo;
+  /**
+   * The summary's reads made once for all its sections (summary-reads.ts): then `begin` and `memo`
+   * are not used, the sections being marked running by that read.
+   */
+  summary?: SummaryReads;
 }
 
 /**
@@ -52,6 +51,7 @@ export async function readSectionData(
   request: SectionDataRequest,
   options: ReadSectionOptions = {},
 ): Promise<SectionData> {
+  if (options.summary) return readSummarySectionData(db, userId, request, options.summary, options);
   // `begin` and the reads are issued together (one round trip); the reads of a gone section are dropped.
   const beginAndLoad = async (q: Queryable, load: SectionDataRequest) => {
     const [begun, data] = await Promise.allSettled([options.begin?.(q) ?? true, loadSectionData(q, load)]);

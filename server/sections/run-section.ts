@@ -7,9 +7,11 @@ import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { type FailurePhase, logLine, userMessage } from './failures.ts';
 import { buildPromptContext } from './prompt-context.ts';
 import { type PromptFile, renderPrompt } from './prompt-files.ts';
-import { readSectionData, SectionGoneError } from './read-section-data.ts';
+import { readSectionData } from './read-section-data.ts';
+import { SectionGoneError } from './section-gone.ts';
 import { markSectionRunning, saveSectionDone, saveSectionFailed } from './section-writes.ts';
 import type { SummaryMemo } from './summary-memo.ts';
+import type { SummaryReads } from './summary-reads.ts';
 import type { SectionData } from './types.ts';
 import { writeSection } from './write-section.ts';
 
@@ -35,6 +37,8 @@ export interface SectionRun {
   retrieval?: RetrievalProviders | null;
   /** Reads shared by the sections of one summary (see summary-memo.ts). */
   memo?: SummaryMemo;
+  /** Reads made once for all the sections of one summary (see summary-reads.ts). */
+  summary?: SummaryReads;
 }
 
 /**
@@ -68,6 +72,7 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
           begin: (q) => markSectionRunning(q, run.requestId, run.sectionId),
           log: run.log,
           memo: run.memo,
+          summary: run.summary,
         },
       );
     } catch (error) {

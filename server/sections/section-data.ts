@@ -77,40 +77,78 @@ export interface SectionDataRequest {
   retrieved?: Partial<Record<DocumentDataKind, DocumentHit[]>>;
 }
 
-/**
- * Reads a section's facts with the given connection, one query a kind. Facts are built in the fixed
- * DATA_KINDS order, so source refs (S1 = account, …) are the same on every run.
- * Throws AccountNotVisibleError when row-level security hides the account.
- */
-export async function loadSectionData(q: Queryable, request: SectionDataRequest): Promise<SectionData> {
-  const now = request.now ?? new Date();
-  const kinds = DATA_KINDS.filter(
-    (k): k is Exclude<DataKind, 'account'> => k !== 'account' && request.kinds.includes(k),
-  );
-  // Issued together, so they reach the database in one round trip (server/data/pipeline.ts).
-  const [accountRow, ...rowSets] = await Promise.all([
-    fetchAccount(q, request.accountId),
-    ...kinds.map((k) => {
-      const hits = isDocumentKind(k) ? request.retrieved?.[k] : undefined;
-      return (
-        hits ? fetchRetrievedDocuments(q, hits) : LOADERS[k].fetch(q, request.accountId, now)
-      ) as Promise<never[]>;
-    }),
-  ]);
-  if (!accountRow) throw new AccountNotVisibleError();
+/** The rows a section's facts are built from: the account's, and one set a kind. */
+export interface FactRows {
+  account: Awaited<ReturnType<typeof fetchAccount>>;
+  kinds: Partial<Record<DataKind, unknown[]>>;
+}
 
+export type FetchedKind = Exclude<DataKind, 'account'>;
+
+/**
+ * Reads the account and each of `kinds` with the given connection, one query a kind, all issued
+ * together so they reach the database in one round trip (server/data/pipeline.ts). A document kind
+ * with `retrieved` hits reads those documents; without, the SQL ranking. Rows are not built into
+ * facts here, so one read can serve several sections (read-section-data.ts).
+ */
+export async function fetchFactRows(
+  q: Queryable,
+  accountId: string,
+  kinds: readonly DataKind[],
+  now: Date,
+  retrieved?: Partial<Record<DocumentDataKind, DocumentHit[]>>,
+): Promise<FactRows> {
+  const wanted = DATA_KINDS.filter((k): k is FetchedKind => k !== 'account' && kinds.includes(k));
+  const [account, ...rowSets] = await Promise.all([
+    fetchAccount(q, accountId),
+    ...wanted.map((k) => fetchKindRows(q, k, accountId, now, isDocumentKind(k) ? retrieved?.[k] : undefined)),
+  ]);
+  return { account, kinds: Object.fromEntries(wanted.map((k, i) => [k, rowSets[i]!])) };
+}
+
+/** One kind's rows: the retrieved documents when there are hits, else the kind's SQL query. */
+export function fetchKindRows(
+  q: Queryable,
+  kind: FetchedKind,
+  accountId: string,
+  now: Date,
+  hits?: readonly DocumentHit[],
+): Promise<unknown[]> {
+  return hits ? fetchRetrievedDocuments(q, hits) : LOADERS[kind].fetch(q, accountId, now);
+}
+
+/**
+ * A section's facts from rows read for it (or for the whole summary): built in the fixed DATA_KINDS
+ * order, so source refs (S1 = account, …) are the same on every run, with the section's own source
+ * registry. Throws AccountNotVisibleError when row-level security hid the account.
+ */
+export function buildSectionData(request: SectionDataRequest, rows: FactRows): SectionData {
+  if (!rows.account) throw new AccountNotVisibleError();
+  const now = request.now ?? new Date();
+  const kinds = DATA_KINDS.filter((k): k is FetchedKind => k !== 'account' && request.kinds.includes(k));
   const ctx: FactContext = {
     accountId: request.accountId,
     asOf: isoDay(now),
     now,
     sources: new SourceRegistry(request.publicUrl),
   };
-  const account = buildAccount(accountRow, ctx);
-  const facts = kinds.reduce<Facts>(
-    (acc, k, i) => Object.assign(acc, LOADERS[k].build(rowSets[i]!, ctx)),
-    {},
-  );
+  const account = buildAccount(rows.account, ctx);
+  const facts = kinds.reduce<Facts>((acc, k) => {
+    const kindRows = rows.kinds[k];
+    if (!kindRows) throw new Error(`the ${k} rows were not read`);
+    return Object.assign(acc, LOADERS[k].build(kindRows as never[], ctx));
+  }, {});
   return { sectionId: request.sectionId, asOf: ctx.asOf, account, ...facts, sources: ctx.sources.list() };
+}
+
+/**
+ * Reads and builds a section's facts with the given connection (fetchFactRows, buildSectionData).
+ * Throws AccountNotVisibleError when row-level security hides the account.
+ */
+export async function loadSectionData(q: Queryable, request: SectionDataRequest): Promise<SectionData> {
+  const now = request.now ?? new Date();
+  const rows = await fetchFactRows(q, request.accountId, request.kinds, now, request.retrieved);
+  return buildSectionData({ ...request, now }, rows);
 }
 
 function isDocumentKind(kind: DataKind): kind is DocumentDataKind {

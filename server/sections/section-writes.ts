@@ -30,6 +30,21 @@ export async function markSectionRunning(
   return rows.length > 0;
 }
 
+/** pending → running for the sections of a run at once; the ones still there (not gone). */
+export async function markSectionsRunning(
+  q: Queryable,
+  requestId: string,
+  sectionIds: readonly SectionId[],
+): Promise<ReadonlySet<string>> {
+  const rows = await q.query<{ section_id: string }>(
+    `UPDATE summary_sections SET status = 'running', error = NULL
+      WHERE request_id = $1 AND section_id = ANY($2::text[]) AND status IN ('pending', 'running')
+      RETURNING section_id`,
+    [requestId, sectionIds],
+  );
+  return new Set(rows.map((r) => r.section_id));
+}
+
 export interface SectionOutcome {
   markdown: string;
   citations: Citation[];
