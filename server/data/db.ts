@@ -5,7 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations.ts';
-import { pipeline, type TransactionOptions } from './pipeline.ts';
+import { pipeline, type StatementOptions, type TransactionOptions } from './pipeline.ts';
 import { sqlLiteral } from './sql-literal.ts';
 
 /**
@@ -13,7 +13,11 @@ import { sqlLiteral } from './sql-literal.ts';
  * the same tick (e.g. under Promise.all) go to the database in one round trip, in the order issued.
  */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: StatementOptions,
+  ): Promise<T[]>;
 }
 
 export interface Database {
@@ -31,7 +35,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type { TransactionOptions };
+export type { StatementOptions, TransactionOptions };
 
 export type DatabaseOptions =
   | { url: string; maxConnections?: number }

@@ -5,6 +5,7 @@ import { inlineValues } from './sql-literal.ts';
 interface Pending {
   sql: string;
   params?: readonly unknown[];
+  last?: boolean;
   resolve(rows: unknown[]): void;
   reject(error: unknown): void;
 }
@@ -16,6 +17,15 @@ export interface TransactionOptions {
    * that should undo them (a write, a set of reads): one round trip instead of two.
    */
   oneMessage?: boolean;
+}
+
+export interface StatementOptions {
+  /**
+   * The transaction's last statement: COMMIT is sent in its message (with whatever is issued in the
+   * same tick), and a statement issued after it is refused. For a transaction whose last step is
+   * known where it is issued; one round trip less.
+   */
+  last?: boolean;
 }
 
 export interface Pipeline {
@@ -51,10 +61,10 @@ export function pipeline(
     pending = [];
     if (!batch.length) return;
     const head = opening ?? [];
-    const commit = opening !== null && options.oneMessage === true;
+    const commit = (opening !== null && options.oneMessage === true) || batch.some((p) => p.last);
     opening = null;
     if (commit) ended = true;
-    if (!head.length && batch.length === 1) {
+    if (!head.length && batch.length === 1 && !commit) {
       const [one] = batch as [Pending];
       client.query(one.sql, one.params as unknown[]).then((r) => one.resolve(r.rows), one.reject);
       return;
@@ -80,13 +90,19 @@ export function pipeline(
   };
 
   const q: Queryable = {
-    query<T>(sql: string, params?: readonly unknown[]) {
+    query<T>(sql: string, params?: readonly unknown[], statement?: StatementOptions) {
       if (ended) {
-        const why = options.oneMessage ? 'was sent in one message' : 'ended';
+        const why = options.oneMessage ? 'was sent in one message' : 'ended or was committed';
         return Promise.reject(new Error(`a statement was issued after its transaction ${why}`));
       }
       return new Promise<T[]>((resolve, reject) => {
-        pending.push({ sql, params, resolve: resolve as (rows: unknown[]) => void, reject });
+        pending.push({
+          sql,
+          params,
+          last: statement?.last,
+          resolve: resolve as (rows: unknown[]) => void,
+          reject,
+        });
         // After the current synchronous run: every statement issued in it joins this message.
         if (pending.length === 1) queueMicrotask(flush);
       });

@@ -1,4 +1,4 @@
-import type { Queryable } from '../data/db.ts';
+import type { Queryable, StatementOptions } from '../data/db.ts';
 import { lowerBound, type RetrieveQuery, upperBound } from './retrieve-input.ts';
 
 /**
@@ -128,11 +128,16 @@ export interface ChunkRow {
 }
 
 /** The stored rows of the given chunk ids (those visible to the transaction's user). */
-export function chunkRows(q: Queryable, ids: readonly number[]): Promise<ChunkRow[]> {
+export function chunkRows(
+  q: Queryable,
+  ids: readonly number[],
+  options?: StatementOptions,
+): Promise<ChunkRow[]> {
   if (!ids.length) return Promise.resolve([]);
   return q.query<ChunkRow>(
     `SELECT id, document_id, ord, account_id, kind, product, published_at, title, source_url, text
      FROM chunks WHERE id = ANY($1::bigint[])`,
     [ids],
+    options,
   );
 }

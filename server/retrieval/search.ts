@@ -78,7 +78,9 @@ export async function retrieve(
       nearest.slice(0, pool).map((r) => r.id),
       matches.slice(0, pool).map((r) => r.id),
     ]);
-    const rows = new Map((await chunkRows(q, fused.map((f) => f.id).slice(0, pool))).map((r) => [r.id, r]));
+    // The transaction's last read: COMMIT goes with it (server/data/pipeline.ts).
+    const ids = fused.map((f) => f.id).slice(0, pool);
+    const rows = new Map((await chunkRows(q, ids, { last: true })).map((r) => [r.id, r]));
     return fused
       .slice(0, pool)
       .flatMap((f) => (rows.has(f.id) ? [{ row: rows.get(f.id)!, score: f.score }] : []));

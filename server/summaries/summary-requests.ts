@@ -58,6 +58,8 @@ export async function createSummaryRequest(
         [requestId, sections, sections.map((id) => SECTION_TITLES[id])],
       ),
       options.enqueue && enqueueJob(q, { requestId, userId, accountId: input.accountId, sections }),
+      // Nothing follows the inserts: COMMIT goes with them (server/data/pipeline.ts).
+      q.query('SELECT 1', [], { last: true }),
     ]);
     return { requestId, status: 'pending', created: true, sections };
   });

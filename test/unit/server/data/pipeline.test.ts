@@ -165,6 +165,31 @@ describe('a transaction sent in one message', () => {
   });
 });
 
+describe("a transaction's last statement", () => {
+  it('carries COMMIT in its message, after earlier messages, and nothing may follow it', async () => {
+    const rows = await db.asUser('alice@example.com', async (q) => {
+      await q.query('SELECT 1');
+      const [last] = await Promise.all([
+        q.query('SELECT $1::text AS v', ['x'], { last: true }),
+        q.query('SELECT current_user AS role'),
+      ]);
+      return last;
+    });
+    expect(rows).toEqual([{ v: 'x' }]);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe("SELECT 'x'::text AS v;\nSELECT current_user AS role;\nCOMMIT");
+    await expect(db.asSystem((q) => q.query('SELECT current_user AS role'))).resolves.toEqual([
+      { role: 'postgres' },
+    ]);
+    await expect(
+      db.asSystem(async (q) => {
+        await q.query('SELECT 1', [], { last: true });
+        return q.query('SELECT 2');
+      }),
+    ).rejects.toThrow(/ended or was committed/);
+  });
+});
+
 describe('SQL literals', () => {
   it('escapes strings, passes integers and refuses anything else', () => {
     expect(sqlLiteral("a'b")).toBe("'a''b'");
