@@ -1,4 +1,4 @@
-import { clippedOverlap, ngramCounts } from './tokenize-for-metrics.ts';
+import { type NgramOverlap, ngramOverlaps } from './ngram-overlap.ts';
 
 export interface BleuOptions {
   /** Highest n-gram order; weights are uniform, 1/maxOrder each. Default 4. */
@@ -33,15 +33,8 @@ export function modifiedPrecision(
   candidate: readonly string[],
   references: readonly (readonly string[])[],
   n: number,
-): { matches: number; total: number } {
-  const maxRef = new Map<string, number>();
-  for (const ref of references) {
-    for (const [gram, count] of ngramCounts(ref, n)) maxRef.set(gram, Math.max(count, maxRef.get(gram) ?? 0));
-  }
-  const counts = ngramCounts(candidate, n);
-  let total = 0;
-  for (const count of counts.values()) total += count;
-  return { matches: clippedOverlap(counts, maxRef), total };
+): NgramOverlap {
+  return ngramOverlaps(candidate, references, n)[n - 1]!;
 }
 
 /**
@@ -54,10 +47,28 @@ export function bleu(
   references: readonly (readonly string[])[],
   options: BleuOptions = {},
 ): BleuResult {
+  const counts = ngramOverlaps(candidate, references, options.maxOrder ?? 4);
+  return bleuOfCounts(
+    counts,
+    candidate.length,
+    references.map((r) => r.length),
+    options,
+  );
+}
+
+/**
+ * BLEU from modified precision counts already taken (`counts[n − 1]` for order n, as many as
+ * maxOrder), so a caller that also needs them for ROUGE counts the n-grams once.
+ */
+export function bleuOfCounts(
+  counts: readonly NgramOverlap[],
+  candidateLength: number,
+  referenceLengths: readonly number[],
+  options: BleuOptions = {},
+): BleuResult {
   const { maxOrder = 4, smoothing = 'epsilon', epsilon = 0.1 } = options;
-  const c = candidate.length;
-  const r = closestLength(c, references);
-  const counts = Array.from({ length: maxOrder }, (_, i) => modifiedPrecision(candidate, references, i + 1));
+  const c = candidateLength;
+  const r = closestLength(c, referenceLengths);
   const precisions = counts.map(({ matches, total }) => (total > 0 ? matches / total : 0));
   const brevityPenalty = c === 0 ? 0 : c > r ? 1 : Math.exp(1 - r / c);
   const result = { precisions, brevityPenalty, candidateLength: c, referenceLength: r };
@@ -71,9 +82,9 @@ export function bleu(
   return { score: brevityPenalty * Math.exp(logSum / maxOrder), ...result };
 }
 
-function closestLength(c: number, references: readonly (readonly string[])[]): number {
-  let best = references[0]?.length ?? 0;
-  for (const { length } of references) {
+function closestLength(c: number, lengths: readonly number[]): number {
+  let best = lengths[0] ?? 0;
+  for (const length of lengths) {
     const d = Math.abs(length - c) - Math.abs(best - c);
     if (d < 0 || (d === 0 && length < best)) best = length;
   }

@@ -28,6 +28,15 @@ export async function embeddingCosine(
   input: string,
   embedder: Embedder = localEmbedder,
 ): Promise<number> {
-  const [u, v] = await embedder.embed([metricText(output), metricText(input)]);
+  return cosineOfMetricTexts(metricText(output), metricText(input), embedder);
+}
+
+/** `embeddingCosine` of texts `metricText` already cleaned (textMetrics tokenizes them too). */
+export async function cosineOfMetricTexts(
+  output: string,
+  input: string,
+  embedder: Embedder = localEmbedder,
+): Promise<number> {
+  const [u, v] = await embedder.embed([output, input]);
   return cosine(u ?? [], v ?? []);
 }

@@ -31,9 +31,9 @@ function supported(f: Figure, index: FigureIndex): boolean {
       return index.months.has(f.iso);
     case 'percent': {
       const tolerance = 0.5 * 10 ** -f.decimals + 1e-9;
-      return [...index.percents, ...index.numbers].some(
-        (x) => Math.abs(x - f.value) <= tolerance || (x <= 1 && Math.abs(x * 100 - f.value) <= tolerance),
-      );
+      const matches = (x: number) =>
+        Math.abs(x - f.value) <= tolerance || (x <= 1 && Math.abs(x * 100 - f.value) <= tolerance);
+      return index.percents.some(matches) || index.numbers.some(matches);
     }
     case 'number': {
       const value = f.value * f.scale;

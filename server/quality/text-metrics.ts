@@ -1,9 +1,11 @@
 import type { Checks } from '../../shared/api.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { bleu } from './bleu.ts';
-import { embeddingCosine } from './cosine.ts';
-import { rougeL, rougeN } from './rouge.ts';
-import { metricTokens } from './tokenize-for-metrics.ts';
+import { bleuOfCounts } from './bleu.ts';
+import { cosineOfMetricTexts } from './cosine.ts';
+import { ngramOverlapsOfIds } from './ngram-overlap.ts';
+import { lcsLengthOfIds, rougeLOfLcs, rougeNOfOverlap } from './rouge.ts';
+import { tokenIds } from './token-ids.ts';
+import { metricText, tokensOfMetricText } from './tokenize-for-metrics.ts';
 
 export type TextMetrics = NonNullable<Checks['metrics']>;
 
@@ -24,16 +26,24 @@ export async function textMetrics(
   reference: string,
   embedder?: Embedder,
 ): Promise<TextMetricsReport> {
-  const output = metricTokens(markdown);
-  const input = metricTokens(reference);
-  const b = bleu(output, [input]);
+  // Each text is cleaned, tokenized and encoded as token ids once, and its n-grams counted once:
+  // BLEU's 1- and 2-gram counts against the single reference are ROUGE-1's and ROUGE-2's overlaps.
+  const outputText = metricText(markdown);
+  const inputText = metricText(reference);
+  const output = tokensOfMetricText(outputText);
+  const input = tokensOfMetricText(inputText);
+  const ids = tokenIds(output, [input]);
+  const counts = ngramOverlapsOfIds(ids, 4);
+  const b = bleuOfCounts(counts, output.length, [input.length]);
+  const rougeN = (n: number) => rougeNOfOverlap(counts[n - 1]!.matches, output.length, input.length, n);
+  const lcs = lcsLengthOfIds(ids.candidate, ids.references[0]!, ids.vocabularySize);
   return {
     metrics: {
-      cosine: round(await embeddingCosine(markdown, reference, embedder)),
+      cosine: round(await cosineOfMetricTexts(outputText, inputText, embedder)),
       bleu: round(b.score),
-      rouge1: round(rougeN(output, input, 1).f1),
-      rouge2: round(rougeN(output, input, 2).f1),
-      rougeL: round(rougeL(output, input).f1),
+      rouge1: round(rougeN(1).f1),
+      rouge2: round(rougeN(2).f1),
+      rougeL: round(rougeLOfLcs(lcs, output.length, input.length).f1),
     },
     detail: {
       outputTokens: output.length,

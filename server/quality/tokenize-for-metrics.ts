@@ -3,9 +3,13 @@ import { CITATION_MARKER } from './markdown-blocks.ts';
 const MARKDOWN_LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g;
-// A run of letters/digits; digits joined by "." or "," stay one token ("1,250,000", "12.5"), and so
-// does a word with an inner apostrophe ("don't"). Everything else separates and is dropped.
-const TOKEN =
+/**
+ * What a token is: a run of letters, marks and numbers (Unicode L, M, N); numbers joined by "." or
+ * "," stay one token ("1,250,000", "12.5"), and so do letters joined by an apostrophe ("don't").
+ * Everything else separates and is dropped. `scanTokens` finds exactly these matches in one pass
+ * of plain code, about three times faster than this regex; the unit tests hold the two equal.
+ */
+export const TOKEN_PATTERN =
   /[\p{L}\p{M}\p{N}]+(?:(?:(?<=\p{N})[.,](?=\p{N})|(?<=\p{L})['’](?=\p{L}))[\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
@@ -24,26 +28,86 @@ export function metricText(text: string): string {
  * "03", "04". No stemming and no stop words: BLEU and ROUGE are defined over surface words.
  */
 export function metricTokens(text: string): string[] {
-  const plain = metricText(text).normalize('NFKC').toLowerCase();
-  return [...plain.matchAll(TOKEN)].map((m) => m[0].replace(/’/g, "'"));
+  return tokensOfMetricText(metricText(text));
 }
 
-// Joins an n-gram's tokens into one map key; a control character cannot occur inside a token.
-const SEP = '\u001f';
+/** `metricTokens` of a text `metricText` already cleaned (the cosine needs that text as well). */
+export function tokensOfMetricText(plain: string): string[] {
+  const folded = plain.normalize('NFKC').toLowerCase();
+  const tokens = scanTokens(folded);
+  // ’ is no token character: a token holds one only as an apostrophe, which tokens write as '.
+  return folded.includes('’') ? tokens.map((t) => t.replace(/’/g, "'")) : tokens;
+}
 
-/** How often each n-gram (tokens joined by U+001F) occurs in tokens. */
-export function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join(SEP);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+// Token characters by Unicode general category (NONE: not a token character).
+const NONE = 0;
+const LETTER = 1;
+const MARK = 2;
+const NUMBER = 3;
+
+/** The matches of TOKEN_PATTERN in text, in order. */
+export function scanTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const codePoint = text.codePointAt(i)!;
+    if (categoryOf(codePoint) === NONE) i += width(codePoint);
+    else {
+      const end = tokenEnd(text, i);
+      tokens.push(text.slice(i, end));
+      i = end;
+    }
   }
-  return counts;
+  return tokens;
 }
 
-/** Σ min(count in a, count in b) over the n-grams of a: the clipped overlap of two count maps. */
-export function clippedOverlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let overlap = 0;
-  for (const [gram, count] of a) overlap += Math.min(count, b.get(gram) ?? 0);
-  return overlap;
+/** Where the token starting at i ends: runs of token characters, and the joiners between them. */
+function tokenEnd(text: string, i: number): number {
+  for (;;) {
+    let last = NONE; // category of the code point before i, as the regex's lookbehind reads it
+    while (i < text.length) {
+      const codePoint = text.codePointAt(i)!;
+      const category = categoryOf(codePoint);
+      if (category === NONE) break;
+      last = category;
+      i += width(codePoint);
+    }
+    // A joiner must sit between two numbers ("." ",") or two letters (apostrophes).
+    const joins = i + 1 < text.length ? joinedCategory(text.charCodeAt(i)) : NONE;
+    if (joins === NONE || last !== joins || categoryOf(text.codePointAt(i + 1)!) !== joins) return i;
+    i += 1;
+  }
+}
+
+function joinedCategory(charCode: number): number {
+  if (charCode === 0x2e || charCode === 0x2c) return NUMBER; // . ,
+  if (charCode === 0x27 || charCode === 0x2019) return LETTER; // ' ’
+  return NONE;
+}
+
+function width(codePoint: number): number {
+  return codePoint > 0xffff ? 2 : 1;
+}
+
+const CATEGORY = /^(?:(\p{L})|(\p{M})|\p{N})$/u;
+const ASCII_CATEGORIES = Uint8Array.from({ length: 128 }, (_, c) => lookUpCategory(c));
+// Other code points are looked up once each; capped, so hostile text cannot grow it without bound.
+const otherCategories = new Map<number, number>();
+const OTHER_CATEGORIES_CAP = 10_000;
+
+function categoryOf(codePoint: number): number {
+  if (codePoint < 128) return ASCII_CATEGORIES[codePoint]!;
+  let category = otherCategories.get(codePoint);
+  if (category === undefined) {
+    category = lookUpCategory(codePoint);
+    if (otherCategories.size < OTHER_CATEGORIES_CAP) otherCategories.set(codePoint, category);
+  }
+  return category;
+}
+
+/** LETTER, MARK or NUMBER by the code point's Unicode general category, else NONE. */
+function lookUpCategory(codePoint: number): number {
+  const match = CATEGORY.exec(String.fromCodePoint(codePoint));
+  if (!match) return NONE;
+  return match[1] ? LETTER : match[2] ? MARK : NUMBER;
 }
