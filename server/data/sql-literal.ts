@@ -12,7 +12,17 @@ export function sqlLiteral(value: string | number): string {
   }
   // A NUL would end the protocol message early (PostgreSQL rejects NUL in text values anyway).
   if (value.includes('\0')) throw new Error('an SQL literal cannot contain NUL');
-  return pg.escapeLiteral(value);
+  return escapeLiteral(value);
+}
+
+/**
+ * pg.escapeLiteral's output (quotes doubled; with a backslash, backslashes doubled and the E'…'
+ * form), without its character-by-character string building: whole messages of inlined values
+ * (section text, vectors) pass through here on every summary.
+ */
+export function escapeLiteral(value: string): string {
+  const quoted = value.includes("'") ? value.replaceAll("'", "''") : value;
+  return value.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
 }
 
 const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils

@@ -1,7 +1,12 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../../server/data/db.ts';
-import { inlineValues, parameterLiteral, sqlLiteral } from '../../../../server/data/sql-literal.ts';
+import {
+  escapeLiteral,
+  inlineValues,
+  parameterLiteral,
+  sqlLiteral,
+} from '../../../../server/data/sql-literal.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -197,6 +202,22 @@ describe('SQL literals', () => {
     expect(sqlLiteral(42)).toBe('42');
     expect(() => sqlLiteral(1.5)).toThrow();
     expect(() => sqlLiteral('a\0b')).toThrow(/NUL/);
+  });
+
+  it("escapes exactly as node-postgres's escapeLiteral does", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const alphabet = ["'", '\\', 'a', 'é', ' ', '"', '$', ';', '\n', '😀', '\u0301'];
+    for (let i = 0; i < 2_000; i++) {
+      const text = Array.from(
+        { length: Math.floor(random() * 12) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
+      expect(escapeLiteral(text)).toBe(pg.escapeLiteral(text));
+    }
   });
 
   it('inlines parameters as quoted literals, NULL for null, and refuses binary values and gaps', () => {
