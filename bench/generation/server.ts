@@ -1,8 +1,8 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { createApp } from '../../server/app.ts';
 import { signDevToken } from '../../server/auth/dev-tokens.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { parseEnv } from '../../server/env.ts';
+import { createBedrockRuntimeClient } from '../../server/llm/bedrock-client.ts';
 import type { SectionEngine } from '../../server/llm/engine.ts';
 import { createSectionEngine } from '../../server/llm/providers.ts';
 import type { Logger } from '../../server/observability/logger.ts';
@@ -25,7 +25,7 @@ export interface Server {
 /**
  * The server as production wires it (createRuntime: migrations, demo seed, document index, queue
  * worker, logs and metrics; createApp for the routes), with LLM_PROVIDER=bedrock pointed at the
- * local Bedrock server. The client is built as providers.ts builds it (default HTTP/2 handler,
+ * local Bedrock server. The client is built as providers.ts builds it (pooled HTTP/2 sessions,
  * credentials from the SDK's chain, SDK retries off) and passed in only so its calls can be timed.
  */
 export async function startServer(options: {
@@ -45,7 +45,7 @@ export async function startServer(options: {
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
     ...options.env,
   });
-  const client = new BedrockRuntimeClient({
+  const client = createBedrockRuntimeClient({
     region: env.BEDROCK_REGION,
     endpoint: env.BEDROCK_ENDPOINT,
     maxAttempts: 1,

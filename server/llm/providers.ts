@@ -1,5 +1,6 @@
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Env } from '../env.ts';
+import { createBedrockRuntimeClient } from './bedrock-client.ts';
 import { createBedrockEngine } from './bedrock-converse.ts';
 import type { SectionEngine } from './engine.ts';
 import { createLocalGroundedEngine } from './local-grounded.ts';
@@ -47,10 +48,9 @@ export function createSectionEngine(
     case 'bedrock':
       return createBedrockEngine({
         ...limits,
-        // maxAttempts 1: the engine retries with its own jittered backoff, outside the concurrency slot.
         client:
           clients.bedrock ??
-          new BedrockRuntimeClient({
+          createBedrockRuntimeClient({
             region: env.BEDROCK_REGION,
             endpoint: env.BEDROCK_ENDPOINT,
             maxAttempts: 1,

@@ -1,6 +1,7 @@
 import { BedrockAgentRuntimeClient } from '@aws-sdk/client-bedrock-agent-runtime';
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { Env } from '../env.ts';
+import { createBedrockRuntimeClient } from '../llm/bedrock-client.ts';
 import { createBedrockReranker } from './bedrock-reranker.ts';
 import { createTitanEmbedder } from './bedrock-titan-embedder.ts';
 import { EMBEDDING_DIMENSIONS } from './constants.ts';
@@ -44,7 +45,7 @@ export function createRetrievalProviders(
       ? createTitanEmbedder({
           client:
             clients.runtime ??
-            new BedrockRuntimeClient({ region: env.BEDROCK_REGION, endpoint: env.BEDROCK_ENDPOINT }),
+            createBedrockRuntimeClient({ region: env.BEDROCK_REGION, endpoint: env.BEDROCK_ENDPOINT }),
           modelId: env.EMBEDDING_MODEL_ID,
           dimensions: EMBEDDING_DIMENSIONS,
         })

@@ -36,6 +36,8 @@ export interface BedrockServer {
   url: string;
   /** Every request received, oldest first (including faulted ones). */
   calls: BedrockCall[];
+  /** TCP connections accepted so far. */
+  connections(): number;
   /** Adds or replaces a route; `path` may hold `{param}` segments (matched URL-decoded). */
   route(name: string, method: string, path: string, handler: RouteHandler): void;
   /** Queues a fault for the next `times` matching requests (all routes when `route` is unset). */
@@ -129,6 +131,7 @@ export async function startBedrockServer(): Promise<BedrockServer> {
   const server: BedrockServer = {
     url: `http://127.0.0.1:${listener.port}`,
     calls,
+    connections: () => listener.connections(),
     route(name, method, path, handler) {
       const keys: string[] = [];
       const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, key: string) => {

@@ -10,7 +10,9 @@ type Handler = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse |
  * connection relayed to the matching server: Node 20 cannot hand an already-read socket to an
  * h2c server, so emit('connection') does not work here.
  */
-export async function listenHttp1AndH2c(handler: Handler): Promise<{ port: number; close(): Promise<void> }> {
+export async function listenHttp1AndH2c(
+  handler: Handler,
+): Promise<{ port: number; connections(): number; close(): Promise<void> }> {
   const h1 = http.createServer(handler);
   const h2 = http2.createServer(handler);
   const listen = (srv: net.Server) =>
@@ -19,11 +21,13 @@ export async function listenHttp1AndH2c(handler: Handler): Promise<{ port: numbe
     );
   const [h1Port, h2Port] = [await listen(h1), await listen(h2)];
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   };
   const tcp = net.createServer((socket) => {
+    accepted++;
     track(socket);
     socket.once('data', (first) => {
       const upstream = net.connect(
@@ -43,6 +47,8 @@ export async function listenHttp1AndH2c(handler: Handler): Promise<{ port: numbe
   });
   return {
     port: await listen(tcp),
+    /** TCP connections accepted so far (a client reusing its sessions opens few). */
+    connections: () => accepted,
     close: async () => {
       for (const s of sockets) s.destroy();
       await Promise.all([tcp, h1, h2].map((srv) => new Promise<void>((done) => srv.close(() => done()))));

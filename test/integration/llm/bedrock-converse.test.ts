@@ -2,6 +2,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../server/env.ts';
+import { createBedrockRuntimeClient } from '../../../server/llm/bedrock-client.ts';
 import { type BedrockEngineOptions, createBedrockEngine } from '../../../server/llm/bedrock-converse.ts';
 import { EngineError, type ModelTier, type SectionWriteInput } from '../../../server/llm/engine.ts';
 import { createSectionEngine } from '../../../server/llm/providers.ts';
@@ -251,5 +252,30 @@ describe('Bedrock Converse engine through the real SDK', () => {
     await createSectionEngine({ ...env, LLM_STREAM: 'true' }, { bedrock: client }).write(input('fast'));
     expect(modelCalls().map((c) => c.route)).toEqual(['converse-stream']);
     expect(createSectionEngine(parseEnv({})).name).toBe('local-grounded');
+  });
+
+  it('shares HTTP/2 sessions between calls, where the SDK default opens one a call', async () => {
+    const env = parseEnv({ LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.url });
+    const opened = async (engine: ReturnType<typeof createSectionEngine>) => {
+      const before = bedrock.connections();
+      for (let i = 0; i < 3; i++) await engine.write(input('fast'));
+      await Promise.all([engine.write(input('fast')), engine.write(input('deep'))]);
+      return bedrock.connections() - before;
+    };
+    const config = {
+      region: 'us-east-1',
+      endpoint: bedrock.url,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    };
+    const pooled = createBedrockRuntimeClient(config);
+    const isolated = new BedrockRuntimeClient(config);
+    try {
+      expect(await opened(createSectionEngine(env, { bedrock: pooled }))).toBe(1);
+      expect(await opened(createSectionEngine(env, { bedrock: isolated }))).toBe(5);
+    } finally {
+      pooled.destroy();
+      isolated.destroy();
+    }
   });
 });
