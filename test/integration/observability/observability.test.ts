@@ -59,7 +59,7 @@ beforeAll(async () => {
     [FAST]: { text: `- ${GENERATED} [S1]`, usage: { inputTokens: 1234, outputTokens: 56 } },
   });
   bedrock.inject({
-    route: 'converse-stream',
+    route: 'converse',
     times: 3,
     status: 429,
     errorType: 'ThrottlingException',
