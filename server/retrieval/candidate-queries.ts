@@ -125,6 +125,8 @@ export interface ChunkRow {
   title: string;
   source_url: string | null;
   text: string;
+  /** countTokens(text), stored at indexing. */
+  token_count: number;
 }
 
 /** The stored rows of the given chunk ids (those visible to the transaction's user). */
@@ -135,7 +137,8 @@ export function chunkRows(
 ): Promise<ChunkRow[]> {
   if (!ids.length) return Promise.resolve([]);
   return q.query<ChunkRow>(
-    `SELECT id, document_id, ord, account_id, kind, product, published_at, title, source_url, text
+    `SELECT id, document_id, ord, account_id, kind, product, published_at, title, source_url, text,
+            token_count
      FROM chunks WHERE id = ANY($1::bigint[])`,
     [ids],
     options,

@@ -1,4 +1,4 @@
-import { lexicalTerms } from './lexical-terms.ts';
+import { forEachLexicalTerm, lexicalTerms } from './lexical-terms.ts';
 import type { Reranker, RerankScore } from './reranker.ts';
 
 // Okapi BM25's usual constants: k1 saturates repeated terms, b normalises for passage length.
@@ -20,28 +20,40 @@ export function createLocalLexicalReranker(): Reranker {
 /** Every document's BM25 score against query, most relevant first. */
 export function scoreBm25(query: string, documents: readonly string[]): RerankScore[] {
   const queryTerms = [...new Set(lexicalTerms(query))];
-  const docs = documents.map((d) => {
-    const tf = new Map<string, number>();
-    const terms = lexicalTerms(d);
-    for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return { tf, length: terms.length };
-  });
+  const slots = new Map(queryTerms.map((t, i) => [t, i]));
+  const docs = documents.map((d) => queryTermCounts(d, slots));
   const n = docs.length;
   const avgLength = docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, n) || 1;
-  const idf = new Map(
-    queryTerms.map((t) => {
-      const df = docs.filter((d) => d.tf.has(t)).length;
-      return [t, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
-    }),
-  );
+  const idf = queryTerms.map((_, slot) => {
+    const df = docs.filter((d) => d.tf[slot]! > 0).length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  });
   return docs
     .map((d, index) => {
       let score = 0;
-      for (const t of queryTerms) {
-        const f = d.tf.get(t) ?? 0;
-        if (f) score += idf.get(t)! * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.length) / avgLength)));
+      for (let slot = 0; slot < queryTerms.length; slot++) {
+        const f = d.tf[slot]!;
+        if (f) score += idf[slot]! * ((f * (K1 + 1)) / (f + K1 * (1 - B + (B * d.length) / avgLength)));
       }
       return { index, score };
     })
     .sort((a, b) => b.score - a.score || a.index - b.index);
+}
+
+/**
+ * A document's length in terms and how often each query term occurs in it (tf[slot of the term]).
+ * Only query terms can score, so the document's other terms are counted, not collected in a map.
+ */
+function queryTermCounts(
+  document: string,
+  slots: ReadonlyMap<string, number>,
+): { tf: number[]; length: number } {
+  const tf = new Array<number>(slots.size).fill(0);
+  let length = 0;
+  forEachLexicalTerm(document, (term) => {
+    length++;
+    const slot = slots.get(term);
+    if (slot !== undefined) tf[slot]!++;
+  });
+  return { tf, length };
 }

@@ -115,6 +115,8 @@ export async function retrieve(
     url: row.source_url,
     publishedAt: row.published_at,
     text: row.text,
+    // Counted when the chunk was indexed: the budget needs no tokenizer here.
+    tokens: row.token_count,
     snippet: '',
     score,
   }));

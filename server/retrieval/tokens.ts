@@ -32,9 +32,14 @@ export function tokenByteLengths(tokens: readonly number[]): number[] {
 
 /** The longest prefix of text (cut at a character boundary) with at most maxTokens tokens. */
 export function truncateToTokens(text: string, maxTokens: number): string {
-  if (maxTokens <= 0) return '';
+  return truncateWithCount(text, maxTokens).text;
+}
+
+/** truncateToTokens with the token count of the prefix, which finding it has measured already. */
+export function truncateWithCount(text: string, maxTokens: number): { text: string; tokens: number } {
+  if (maxTokens <= 0) return { text: '', tokens: 0 };
   const tokens = encodeTokens(text);
-  if (tokens.length <= maxTokens) return text;
+  if (tokens.length <= maxTokens) return { text, tokens: tokens.length };
   const bytes = Buffer.from(text, 'utf8');
   const lengths = tokenByteLengths(tokens);
   let end = 0;
@@ -43,8 +48,11 @@ export function truncateToTokens(text: string, maxTokens: number): string {
   while (end > 0 && end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
   let cut = bytes.subarray(0, end).toString('utf8');
   // Re-encoding a prefix can merge differently; trim until the count really fits.
-  while (cut && countTokens(cut) > maxTokens) cut = dropLastChar(cut);
-  return cut;
+  for (;;) {
+    const count = cut ? countRaw(cut, AS_TEXT) : 0;
+    if (count <= maxTokens) return { text: cut, tokens: count };
+    cut = dropLastChar(cut);
+  }
 }
 
 /** Removes the last code point (both halves of a surrogate pair). */
