@@ -1,11 +1,12 @@
 import type { Database, Queryable } from '../data/db.ts';
 import { currentLog } from '../observability/logger.ts';
 import type { RetrievalProviders } from '../retrieval/providers.ts';
-import { retrieve } from '../retrieval/search.ts';
+import { retrieveMany } from '../retrieval/search.ts';
 import { type DocumentFocus, fetchDocumentFocus } from './facts/document-focus.ts';
 import {
   DOCUMENT_KINDS,
   type DocumentDataKind,
+  type DocumentHit,
   documentQuery,
   selectDocuments,
 } from './facts/document-queries.ts';
@@ -43,8 +44,8 @@ interface SummaryBase {
 /**
  * A section's facts from reads its summary makes once for all its sections, as the user (RLS):
  * one transaction marks the sections running and reads the account, its document focus and every
- * structured kind any section needs (one round trip); then each document kind is retrieved and
- * its documents read once, by the first section that needs it. Each section builds its facts from
+ * structured kind any section needs (one round trip); then every document kind is retrieved and
+ * its documents read, once, by the first section that needs documents. Each section builds its facts from
  * those rows with its own source registry, exactly as from a read of its own (section-data.ts).
  * Retrieval failing for a kind falls back to the SQL ranking, as in readSectionData.
  */
@@ -82,22 +83,27 @@ export async function readSummarySectionData(
 
   const focus = base.focus;
   const log = options.log ?? ((line: string) => currentLog().warn(line));
-  const documentRows = (kind: DocumentDataKind) =>
-    reads.memo.once(['document rows', userId, request.accountId, kind, asOf], async () => {
-      let hits: ReturnType<typeof selectDocuments> | undefined;
-      try {
-        const query = documentQuery(kind, request.accountId, focus, now);
-        hits = selectDocuments(kind, await retrieve(db, userId, query, providers), focus, query.query);
-      } catch (error) {
+  // Every document kind of the summary at once: one retrieval (its searches in one message, its
+  // chunk rows in another) and one read of the chosen documents, by the first section that asks.
+  const documents = await reads.memo.once(['documents', userId, request.accountId, asOf], async () => {
+    const kinds = DOCUMENT_KINDS.filter((k) => reads.kinds.includes(k));
+    const queries = kinds.map((kind) => documentQuery(kind, request.accountId, focus, now));
+    let hits: (DocumentHit[] | undefined)[] = kinds.map(() => undefined);
+    try {
+      const found = await retrieveMany(db, userId, queries, providers);
+      hits = found.map((chunks, i) => selectDocuments(kinds[i]!, chunks, focus, queries[i]!.query));
+    } catch (error) {
+      for (const kind of kinds)
         log(`section ${request.sectionId}: ${kind} retrieval failed, ranking by SQL: ${logLine(error)}`);
-      }
-      return db.asUser(userId, (q) => fetchKindRows(q, kind, request.accountId, now, hits), ONE_MESSAGE);
-    });
-  const documents = await Promise.all(documentKinds.map(documentRows));
-  const kinds = {
-    ...base.rows.kinds,
-    ...Object.fromEntries(documentKinds.map((k, i) => [k, documents[i]!])),
-  };
+    }
+    const rows = await db.asUser(
+      userId,
+      (q) => Promise.all(kinds.map((kind, i) => fetchKindRows(q, kind, request.accountId, now, hits[i]))),
+      ONE_MESSAGE,
+    );
+    return Object.fromEntries(kinds.map((k, i) => [k, rows[i]!]));
+  });
+  const kinds = { ...base.rows.kinds, ...Object.fromEntries(documentKinds.map((k) => [k, documents[k]!])) };
   return buildSectionData({ ...request, now }, { account: base.rows.account, kinds });
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../server/data/db.ts';
 import { indexDocuments } from '../../../server/ingest/index-documents.ts';
 import { localProviders } from '../../../server/retrieval/providers.ts';
+import { retrieve, retrieveMany } from '../../../server/retrieval/search.ts';
 import { loadPromptFiles } from '../../../server/sections/prompt-files.ts';
 import { readSectionData } from '../../../server/sections/read-section-data.ts';
 import { AccountNotVisibleError } from '../../../server/sections/section-data.ts';
@@ -65,7 +66,7 @@ async function summaryReads(userId: string, sections: readonly SectionId[], acco
 }
 
 describe('a summary reads its facts once for all its sections', () => {
-  it('gives every section exactly the facts of its own read, in 7 transactions instead of one or more a section', async () => {
+  it('gives every section exactly the facts of its own read, in 3 transactions instead of one or more a section', async () => {
     const { reads, request, requestId } = await summaryReads(first!.owner, SECTION_IDS);
     const shared = counted();
     const together = await Promise.all(
@@ -84,13 +85,27 @@ describe('a summary reads its facts once for all its sections', () => {
       ),
     );
     expect(together).toEqual(alone);
-    // One for the facts of every section, then a retrieval and a read for each document kind.
-    expect(shared.transactions()).toBe(7);
+    // One for the facts of every section, one retrieval for every document kind, one read of them.
+    expect(shared.transactions()).toBe(3);
     expect(own.transactions()).toBeGreaterThan(shared.transactions() * 2);
     const statuses = await db.asSystem((q) =>
       q.query<{ status: string }>('SELECT status FROM summary_sections WHERE request_id = $1', [requestId]),
     );
     expect(statuses.map((s) => s.status)).toEqual(SECTION_IDS.map(() => 'running'));
+  });
+
+  it('retrieves several queries in one transaction, each exactly as alone', async () => {
+    const queries = [
+      { query: 'renewal pricing discount', accountId: first!.id, includeGlobal: true },
+      { query: 'outage incident escalation', accountId: first!.id, kinds: ['news' as const] },
+      { query: 'onboarding best practice', kinds: ['kb' as const] },
+    ];
+    const once = counted();
+    const together = await retrieveMany(once.db, first!.owner, queries, providers);
+    expect(once.transactions()).toBe(1);
+    expect(together.some((chunks) => chunks.length > 0)).toBe(true);
+    for (const [i, query] of queries.entries())
+      expect(together[i]).toEqual(await retrieve(db, first!.owner, query, providers));
   });
 
   it('reads the same facts without retrieval (SQL ranking for documents)', async () => {
