@@ -5,25 +5,12 @@ import { extractFigures, type Figure, isoDay, PATTERNS } from '../../../../serve
 import { ngramOverlaps } from '../../../../server/quality/ngram-overlap.ts';
 import { lcsLength, rougeN } from '../../../../server/quality/rouge.ts';
 import { scanTokens, TOKEN_PATTERN } from '../../../../server/quality/tokenize-for-metrics.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 // The quality checks' fast paths against the plain definitions they replaced (kept here as the
 // reference), on seeded random inputs built to hit the edge cases: results must be identical.
 
-/** mulberry32: a small seeded generator, so every run tests the same inputs. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  const text = (parts: readonly string[], maxParts: number) =>
-    Array.from({ length: int(maxParts + 1) }, () => pick(parts)).join('');
-  return { int, pick, text };
-}
+const random = seededRandom;
 
 describe('scanTokens', () => {
   // Letters, marks and numbers in and out of ASCII and the BMP, joiners, lone surrogates, separators.

@@ -6,6 +6,7 @@ import { embedLexical } from '../../../../server/retrieval/local-lexical-embedde
 import { scoreBm25 } from '../../../../server/retrieval/local-lexical-reranker.ts';
 import { snippetOf } from '../../../../server/retrieval/snippet.ts';
 import {
+import { seededRandom } from '../../../support/seeded-random.ts';
   countTokens,
   dropLastChar,
   encodeTokens,
@@ -18,26 +19,7 @@ import {
 // as the reference), on seeded random inputs built to hit the edge cases. Results must be
 // identical; the embedder's to the last bit, since its vectors are stored in the database.
 
-/** mulberry32: a small seeded generator, so every run tests the same inputs. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  const text = (parts: readonly string[], maxParts: number) =>
-    Array.from({ length: int(maxParts + 1) }, () => pick(parts)).join('');
-  /** Any UTF-16 code units: mostly ASCII, some from anywhere in the basic plane (surrogates too). */
-  const codeUnits = (max: number) =>
-    String.fromCharCode(
-      ...Array.from({ length: int(max + 1) }, () => (next() < 0.6 ? int(0x80) : int(0x10000))),
-    );
-  return { int, pick, text, codeUnits };
-}
+const random = seededRandom;
 
 // Letters, numbers and marks in and out of ASCII and the basic plane; case that folds oddly (final
 // sigma, dotted İ, ligatures, full width); joiners; stop words and suffixes the stemmer strips;
