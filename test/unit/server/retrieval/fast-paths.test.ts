@@ -6,7 +6,6 @@ import { embedLexical } from '../../../../server/retrieval/local-lexical-embedde
 import { scoreBm25 } from '../../../../server/retrieval/local-lexical-reranker.ts';
 import { snippetOf } from '../../../../server/retrieval/snippet.ts';
 import {
-import { seededRandom } from '../../../support/seeded-random.ts';
   countTokens,
   dropLastChar,
   encodeTokens,
@@ -14,6 +13,7 @@ import { seededRandom } from '../../../support/seeded-random.ts';
   truncateToTokens,
   truncateWithCount,
 } from '../../../../server/retrieval/tokens.ts';
+import { seededRandom } from '../../../support/seeded-random.ts';
 
 // The local retrieval helpers' fast paths against the plain definitions they replaced (kept here
 // as the reference), on seeded random inputs built to hit the edge cases. Results must be
