@@ -4,7 +4,7 @@ import { INTERRUPTED } from '../../server/sections/generate-summary.ts';
 import { loadPromptFiles } from '../../server/sections/prompt-files.ts';
 import { runSection } from '../../server/sections/run-section.ts';
 import { endRequest, markRequestRunning } from '../../server/sections/section-writes.ts';
-import { createSummaryMemo } from '../../server/sections/summary-memo.ts';
+import { createSummaryReads } from '../../server/sections/summary-reads.ts';
 import { createSummaryRequest } from '../../server/summaries/summary-requests.ts';
 import type { Checks } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
@@ -122,7 +122,7 @@ async function oneAfterAnother(
   const prompts = loadPromptFiles();
   const now = new Date();
   // The same shared reads as in parallel, so the comparison is of the scheduling alone.
-  const memo = createSummaryMemo();
+  const summary = createSummaryReads(job.requestId, sections, await prompts);
   for (const sectionId of sections) {
     await runSection({
       db,
@@ -135,7 +135,7 @@ async function oneAfterAnother(
       timeoutMs: 60_000,
       now,
       log: (line) => console.warn(line),
-      memo,
+      summary,
     });
   }
   await db.asUser(job.userId, (q) => endRequest(q, job.requestId, sections, INTERRUPTED));

@@ -62,8 +62,6 @@ export function pipeline(
     if (!batch.length) return;
     const head = opening ?? [];
     const commit = (opening !== null && options.oneMessage === true) || batch.some((p) => p.last);
-    opening = null;
-    if (commit) ended = true;
     if (!head.length && batch.length === 1 && !commit) {
       const [one] = batch as [Pending];
       client.query(one.sql, one.params as unknown[]).then((r) => one.resolve(r.rows), one.reject);
@@ -74,9 +72,12 @@ export function pipeline(
       const statements = batch.map((p) => (p.params?.length ? inlineValues(p.sql, p.params) : p.sql));
       text = [...head, ...statements, ...(commit ? ['COMMIT'] : [])].join(';\n');
     } catch (error) {
+      // Nothing was sent: BEGIN and the role switch still go with the next statements.
       for (const p of batch) p.reject(error);
       return;
     }
+    opening = null;
+    if (commit) ended = true;
     client.query(text).then(
       (result) => {
         const results = (Array.isArray(result) ? result : [result]) as pg.QueryResult[];

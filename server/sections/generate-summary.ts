@@ -6,9 +6,8 @@ import type { RetrievalProviders } from '../retrieval/providers.ts';
 import { logLine } from './failures.ts';
 import { loadPromptFiles } from './prompt-files.ts';
 import { runSection, type SectionRunResult } from './run-section.ts';
-import { endRequest, markRequestRunning, markSectionsRunning } from './section-writes.ts';
-import { createSummaryMemo } from './summary-memo.ts';
-import type { SummaryReads } from './summary-reads.ts';
+import { endRequest, markRequestRunning } from './section-writes.ts';
+import { createSummaryReads } from './summary-reads.ts';
 
 /** What a section shows when its run was cut short by a server error (e.g. the database went away). */
 // These transactions issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
@@ -78,17 +77,10 @@ export async function generateSummary(
     // Handled per section (each reports its own failure); this only keeps the rejection observed.
     prompts.catch(() => {});
     // The sections' facts are read once for all of them (one transaction for the account, its focus
-    // and every structured kind; one retrieval and read per document kind): summary-reads.ts.
-    const memo = createSummaryMemo();
+    // and every structured kind; one retrieval and one read for the documents): summary-reads.ts.
     const toRun = input.sections.filter((sectionId) => !finished.has(sectionId));
     const files = await prompts.catch(() => null);
-    const summary: SummaryReads | undefined = files
-      ? {
-          kinds: [...new Set(toRun.flatMap((sectionId) => files[sectionId]?.data ?? []))],
-          markRunning: (q) => markSectionsRunning(q, requestId, toRun),
-          memo,
-        }
-      : undefined;
+    const summary = files ? createSummaryReads(requestId, toRun, files) : undefined;
     const results: SectionRunResult[] = await Promise.all(
       toRun.map(async (sectionId) => {
         const started = performance.now();
@@ -105,7 +97,6 @@ export async function generateSummary(
           timeoutMs: deps.sectionTimeoutMs ?? 60_000,
           now,
           log,
-          memo,
           summary,
         });
         deps.onSection?.(sectionId, result, performance.now() - started);

@@ -13,7 +13,6 @@ import {
 import { logLine } from './failures.ts';
 import { AccountNotVisibleError, loadSectionData, type SectionDataRequest } from './section-data.ts';
 import { SectionGoneError } from './section-gone.ts';
-import { createSummaryMemo, type SummaryMemo } from './summary-memo.ts';
 import { readSummarySectionData, type SummaryReads } from './summary-reads.ts';
 import type { SectionData } from './types.ts';
 
@@ -27,11 +26,9 @@ export interface ReadSectionOptions {
   begin?: (q: Queryable) => Promise<boolean>;
   /** Receives one line when retrieval fails and the section falls back; never document text. */
   log?: (line: string) => void;
-  /** Reads shared with the other sections of the same summary (focus, retrievals); default: none. */
-  memo?: SummaryMemo;
   /**
-   * The summary's reads made once for all its sections (summary-reads.ts): then `begin` and `memo`
-   * are not used, the sections being marked running by that read.
+   * The summary's reads made once for all its sections (summary-reads.ts): then `begin` is not
+   * used, the sections being marked running by that read.
    */
   summary?: SummaryReads;
 }
@@ -42,8 +39,8 @@ export interface ReadSectionOptions {
  * index exists: the account's structured facts shape each query and its filters, the query is
  * embedded outside any transaction, and the chosen documents are read back under RLS with the
  * passage that matched. If retrieval fails the documents are ranked by SQL instead, so an embedder
- * outage costs relevance, not the section. The focus and each kind's documents are read once per
- * summary when the sections share a memo. Throws AccountNotVisibleError or SectionGoneError.
+ * outage costs relevance, not the section. A summary's sections share their reads (`summary`).
+ * Throws AccountNotVisibleError or SectionGoneError.
  */
 export async function readSectionData(
   db: Database,
@@ -67,27 +64,25 @@ export async function readSectionData(
   }
 
   const now = request.now ?? new Date();
-  const memo = options.memo ?? createSummaryMemo();
-  const asOf = now.toISOString();
-  const focus = await memo.once(['focus', userId, request.accountId, asOf], () =>
-    db.asUser(
-      userId,
-      async (q) => {
-        const found = await fetchDocumentFocus(q, request.accountId, now);
-        if (!found) throw new AccountNotVisibleError();
-        return found;
-      },
-      ONE_MESSAGE,
-    ),
+  const focus = await db.asUser(
+    userId,
+    async (q) => {
+      const found = await fetchDocumentFocus(q, request.accountId, now);
+      if (!found) throw new AccountNotVisibleError();
+      return found;
+    },
+    ONE_MESSAGE,
   );
   const retrieved: Partial<Record<DocumentDataKind, DocumentHit[]>> = {};
   await Promise.all(
     documentKinds.map(async (kind) => {
       try {
         const query = documentQuery(kind, request.accountId, focus, now);
-        // The hits depend only on the user, the kind, the query and the focus (user, account, now).
-        retrieved[kind] = await memo.once(['documents', userId, kind, asOf, query], async () =>
-          selectDocuments(kind, await retrieve(db, userId, query, providers), focus, query.query),
+        retrieved[kind] = selectDocuments(
+          kind,
+          await retrieve(db, userId, query, providers),
+          focus,
+          query.query,
         );
       } catch (error) {
         (options.log ?? ((line: string) => currentLog().warn(line)))(
@@ -96,6 +91,5 @@ export async function readSectionData(
       }
     }),
   );
-  // The section is marked running here rather than with the (shared) focus read: one transaction less.
   return db.asUser(userId, (q) => beginAndLoad(q, { ...request, now, retrieved }), ONE_MESSAGE);
 }

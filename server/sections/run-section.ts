@@ -10,7 +10,6 @@ import { type PromptFile, renderPrompt } from './prompt-files.ts';
 import { readSectionData } from './read-section-data.ts';
 import { SectionGoneError } from './section-gone.ts';
 import { markSectionRunning, saveSectionDone, saveSectionFailed } from './section-writes.ts';
-import type { SummaryMemo } from './summary-memo.ts';
 import type { SummaryReads } from './summary-reads.ts';
 import type { SectionData } from './types.ts';
 import { writeSection } from './write-section.ts';
@@ -35,8 +34,6 @@ export interface SectionRun {
   log: (line: string) => void;
   /** Document retrieval providers; null = documents ranked by SQL. */
   retrieval?: RetrievalProviders | null;
-  /** Reads shared by the sections of one summary (see summary-memo.ts). */
-  memo?: SummaryMemo;
   /** Reads made once for all the sections of one summary (see summary-reads.ts). */
   summary?: SummaryReads;
 }
@@ -71,7 +68,6 @@ export async function runSection(run: SectionRun): Promise<SectionRunResult> {
           retrieval: run.retrieval,
           begin: (q) => markSectionRunning(q, run.requestId, run.sectionId),
           log: run.log,
-          memo: run.memo,
           summary: run.summary,
         },
       );

@@ -1,3 +1,4 @@
+import type { SectionId } from '../../shared/sections.ts';
 import type { Database, Queryable } from '../data/db.ts';
 import { currentLog } from '../observability/logger.ts';
 import type { RetrievalProviders } from '../retrieval/providers.ts';
@@ -11,6 +12,7 @@ import {
   selectDocuments,
 } from './facts/document-queries.ts';
 import { logLine } from './failures.ts';
+import type { PromptFile } from './prompt-files.ts';
 import {
   AccountNotVisibleError,
   buildSectionData,
@@ -20,7 +22,8 @@ import {
   type SectionDataRequest,
 } from './section-data.ts';
 import { SectionGoneError } from './section-gone.ts';
-import type { SummaryMemo } from './summary-memo.ts';
+import { markSectionsRunning } from './section-writes.ts';
+import { createSummaryMemo, type SummaryMemo } from './summary-memo.ts';
 import type { DataKind, SectionData } from './types.ts';
 
 // These reads issue all their statements at once: COMMIT goes with them (server/data/pipeline.ts).
@@ -33,6 +36,19 @@ export interface SummaryReads {
   /** Marks the run's sections running, in the first read; resolves those still there. */
   markRunning(q: Queryable): Promise<ReadonlySet<string>>;
   memo: SummaryMemo;
+}
+
+/** The reads of one run of `sections` of a request, whose prompt files are `files`. */
+export function createSummaryReads(
+  requestId: string,
+  sections: readonly SectionId[],
+  files: Record<SectionId, PromptFile>,
+): SummaryReads {
+  return {
+    kinds: [...new Set(sections.flatMap((sectionId) => files[sectionId].data))],
+    markRunning: (q) => markSectionsRunning(q, requestId, sections),
+    memo: createSummaryMemo(),
+  };
 }
 
 interface SummaryBase {

@@ -7,9 +7,7 @@ import { loadPromptFiles } from '../../../server/sections/prompt-files.ts';
 import { readSectionData } from '../../../server/sections/read-section-data.ts';
 import { AccountNotVisibleError } from '../../../server/sections/section-data.ts';
 import { SectionGoneError } from '../../../server/sections/section-gone.ts';
-import { markSectionsRunning } from '../../../server/sections/section-writes.ts';
-import { createSummaryMemo } from '../../../server/sections/summary-memo.ts';
-import type { SummaryReads } from '../../../server/sections/summary-reads.ts';
+import { createSummaryReads } from '../../../server/sections/summary-reads.ts';
 import { createSummaryRequest } from '../../../server/summaries/summary-requests.ts';
 import { SECTION_IDS, type SectionId } from '../../../shared/sections.ts';
 import { ACCOUNTS, openDemoDatabase, PUBLIC_URL } from '../../unit/server/sections/demo-db.ts';
@@ -50,11 +48,7 @@ async function summaryReads(userId: string, sections: readonly SectionId[], acco
     { accountId: first!.id, refresh: true },
     600,
   );
-  const reads: SummaryReads = {
-    kinds: [...new Set(sections.flatMap((s) => files[s].data))],
-    markRunning: (q) => markSectionsRunning(q, requestId, sections),
-    memo: createSummaryMemo(),
-  };
+  const reads = createSummaryReads(requestId, sections, files);
   const request = (sectionId: SectionId) => ({
     sectionId,
     accountId,

@@ -109,6 +109,16 @@ describe('a transaction pipeline', () => {
     ]);
   });
 
+  it('keeps BEGIN and the role switch for the next statements when a value cannot be inlined', async () => {
+    const role = await db.asUser('alice@example.com', async (q) => {
+      const refused = Promise.all([q.query('SELECT 1'), q.query('SELECT $1::bytea', [Buffer.from('x')])]);
+      await expect(refused).rejects.toThrow(/binary/);
+      return q.query('SELECT current_user AS role');
+    });
+    expect(role).toEqual([{ role: 'app_user' }]);
+    expect(sent[0]).toMatch(/^BEGIN;\nSELECT set_config\('role', 'app_user', true\)/);
+  });
+
   it('refuses statements after the transaction ended', async () => {
     let late: Promise<unknown> | undefined;
     await db.asSystem(async (q) => {
