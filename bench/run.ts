@@ -5,6 +5,7 @@ const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   generation: () => import('./generation.ts'),
   load: () => import('./load.ts'),
   statements: () => import('./statements.ts'),
+  'model-client': () => import('./model-client.ts'),
   // Through a variable so the server's type-check (no DOM types) does not follow it; the panel
   // benchmark is checked with the end-to-end specs' config (test/e2e/tsconfig.json).
   panel: () => import(PANEL_BENCH),

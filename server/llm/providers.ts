@@ -17,6 +17,7 @@ type EngineEnv = Pick<
   | 'LLM_CONCURRENCY'
   | 'BEDROCK_REGION'
   | 'BEDROCK_ENDPOINT'
+  | 'BEDROCK_HTTP_VERSION'
   | 'BEDROCK_MODEL_FAST'
   | 'BEDROCK_MODEL_DEEP'
   | 'OPENAI_BASE_URL'
@@ -53,6 +54,7 @@ export function createSectionEngine(
           createBedrockRuntimeClient({
             region: env.BEDROCK_REGION,
             endpoint: env.BEDROCK_ENDPOINT,
+            httpVersion: env.BEDROCK_HTTP_VERSION,
             maxAttempts: 1,
           }),
         models: { fast: env.BEDROCK_MODEL_FAST, deep: env.BEDROCK_MODEL_DEEP },

@@ -25,6 +25,7 @@ type ProviderEnv = Pick<
   Env,
   | 'BEDROCK_REGION'
   | 'BEDROCK_ENDPOINT'
+  | 'BEDROCK_HTTP_VERSION'
   | 'BEDROCK_AGENT_ENDPOINT'
   | 'EMBEDDINGS_PROVIDER'
   | 'EMBEDDING_MODEL_ID'
@@ -45,7 +46,11 @@ export function createRetrievalProviders(
       ? createTitanEmbedder({
           client:
             clients.runtime ??
-            createBedrockRuntimeClient({ region: env.BEDROCK_REGION, endpoint: env.BEDROCK_ENDPOINT }),
+            createBedrockRuntimeClient({
+              region: env.BEDROCK_REGION,
+              endpoint: env.BEDROCK_ENDPOINT,
+              httpVersion: env.BEDROCK_HTTP_VERSION,
+            }),
           modelId: env.EMBEDDING_MODEL_ID,
           dimensions: EMBEDDING_DIMENSIONS,
         })

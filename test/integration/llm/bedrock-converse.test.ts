@@ -254,12 +254,13 @@ describe('Bedrock Converse engine through the real SDK', () => {
     expect(createSectionEngine(parseEnv({})).name).toBe('local-grounded');
   });
 
-  it('shares HTTP/2 sessions between calls, where the SDK default opens one a call', async () => {
+  it('reuses connections between calls over HTTP/1.1 and HTTP/2, where the SDK default opens one a call', async () => {
     const env = parseEnv({ LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.url });
     const opened = async (engine: ReturnType<typeof createSectionEngine>) => {
       const before = bedrock.connections();
       for (let i = 0; i < 3; i++) await engine.write(input('fast'));
       await Promise.all([engine.write(input('fast')), engine.write(input('deep'))]);
+      for (let i = 0; i < 3; i++) await engine.write(input('deep'));
       return bedrock.connections() - before;
     };
     const config = {
@@ -268,14 +269,42 @@ describe('Bedrock Converse engine through the real SDK', () => {
       maxAttempts: 1,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     };
-    const pooled = createBedrockRuntimeClient(config);
+    const http1 = createBedrockRuntimeClient(config);
+    const http2 = createBedrockRuntimeClient({ ...config, httpVersion: '2' });
     const isolated = new BedrockRuntimeClient(config);
     try {
-      expect(await opened(createSectionEngine(env, { bedrock: pooled }))).toBe(1);
-      expect(await opened(createSectionEngine(env, { bedrock: isolated }))).toBe(5);
+      // Kept-alive HTTP/1.1: one connection for the calls one after another, a second for the
+      // call made while the first was busy, both reused afterwards.
+      expect(await opened(createSectionEngine(env, { bedrock: http1 }))).toBe(2);
+      expect(await opened(createSectionEngine(env, { bedrock: http2 }))).toBe(1);
+      expect(await opened(createSectionEngine(env, { bedrock: isolated }))).toBe(8);
     } finally {
-      pooled.destroy();
+      http1.destroy();
+      http2.destroy();
       isolated.destroy();
     }
+  });
+
+  it('streams answers (ConverseStream) over kept-alive HTTP/1.1 as over HTTP/2', async () => {
+    const env = parseEnv({ LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.url, LLM_STREAM: 'true' });
+    const config = {
+      region: 'us-east-1',
+      endpoint: bedrock.url,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    };
+    const outputs = [];
+    for (const httpVersion of ['1.1', '2'] as const) {
+      const client = createBedrockRuntimeClient({ ...config, httpVersion });
+      try {
+        bedrock.reset();
+        outputs.push(await createSectionEngine(env, { bedrock: client }).write(input('deep')));
+        expect(modelCalls().map((c) => c.route)).toEqual(['converse-stream']);
+      } finally {
+        client.destroy();
+      }
+    }
+    expect(outputs[0]!.markdown).toBe(outputs[1]!.markdown);
+    expect(outputs[0]!.markdown.length).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,103 @@
+import { parseArgs } from 'node:util';
+import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { parseEnv } from '../server/env.ts';
+import { createBedrockRuntimeClient } from '../server/llm/bedrock-client.ts';
+import { startChild } from './generation/child-process.ts';
+import type { ModelLatency } from './generation/paced-model.ts';
+import { mean, quantile, table } from './stats.ts';
+
+const defaults = parseEnv({});
+// Answers in ~0.1 s: long enough that calls overlap as a summary's do, short enough for many rounds.
+const MODELS: Record<string, ModelLatency> = {
+  [defaults.BEDROCK_MODEL_FAST]: { firstTokenMs: 60, perTokenMs: 0.2, jitter: 0.25, bullets: 6 },
+  [defaults.BEDROCK_MODEL_DEEP]: { firstTokenMs: 90, perTokenMs: 0.3, jitter: 0.25, bullets: 5 },
+};
+// A section prompt's size and shape (~5 KB of fact lines), so the model answers at a section's length.
+const DATA = Array.from(
+  { length: 40 },
+  (_, i) =>
+    `[S${i + 1}] Opportunity ${i + 1} · stage Proposal · amount $${(i + 1) * 12_500} · close 2026-12-${(i % 28) + 1}`,
+).join('\n');
+const PROMPT = `<instructions>\nWrite the section.\n</instructions>\n<data>\n${DATA}\n</data>\n`;
+
+/**
+ * `npm run bench -- model-client [--rounds 30] [--warmup 10]`: this process's CPU for a summary's
+ * six Converse calls (sent at once, as the sections send them) through the real SDK client, by how
+ * it connects — HTTP/1.1 over kept-alive connections (the default), shared HTTP/2 sessions, and
+ * the SDK's own default (an HTTP/2 session a call) — against the local Bedrock server in a child
+ * process. The three take turns round by round, so a noisy moment hits them alike.
+ */
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      rounds: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '10' },
+    },
+  });
+  process.env.AWS_ACCESS_KEY_ID ??= 'bench';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const bedrock = await startChild<{ url: string }>('./bedrock-child.ts', [JSON.stringify(MODELS)]);
+  const config = { region: defaults.BEDROCK_REGION, endpoint: bedrock.ready.url, maxAttempts: 1 };
+  const clients: [string, BedrockRuntimeClient][] = [
+    [
+      'HTTP/1.1, kept-alive connections (default)',
+      createBedrockRuntimeClient({ ...config, httpVersion: '1.1' }),
+    ],
+    [
+      'HTTP/2, shared sessions (BEDROCK_HTTP_VERSION=2)',
+      createBedrockRuntimeClient({ ...config, httpVersion: '2' }),
+    ],
+    ["the SDK's default handler (an HTTP/2 session a call)", new BedrockRuntimeClient(config)],
+  ];
+  const models = Object.keys(MODELS);
+  const summary = (client: BedrockRuntimeClient) =>
+    Promise.all(
+      [0, 1, 2, 3, 4, 5].map((i) =>
+        client.send(
+          new ConverseCommand({
+            modelId: models[i < 5 ? 0 : 1]!,
+            messages: [{ role: 'user', content: [{ text: PROMPT }] }],
+            inferenceConfig: { maxTokens: 600 },
+          }),
+        ),
+      ),
+    );
+  const cpu: number[][] = clients.map(() => []);
+  try {
+    for (let round = 0; round < Number(values.warmup) + Number(values.rounds); round++) {
+      for (const [i, [, client]] of clients.entries()) {
+        const before = process.cpuUsage();
+        await summary(client);
+        const used = process.cpuUsage(before);
+        if (round >= Number(values.warmup)) cpu[i]!.push((used.user + used.system) / 1000);
+      }
+    }
+  } finally {
+    for (const [, client] of clients) client.destroy();
+    await bedrock.stop();
+  }
+  const base = mean(cpu[0]!);
+  console.log(
+    table(
+      ['six Converse calls at once, by connection', 'mean ms CPU', 'p50', 'p95', 'vs HTTP/1.1'],
+      clients.map(([label], i) => [
+        label,
+        mean(cpu[i]!).toFixed(1),
+        quantile(cpu[i]!, 0.5).toFixed(1),
+        quantile(cpu[i]!, 0.95).toFixed(1),
+        `${(mean(cpu[i]!) / base).toFixed(2)}×`,
+      ]),
+    ),
+  );
+  console.log(
+    `(${values.rounds} rounds after ${values.warmup} of warm-up, the three in turn; this process's CPU, user + kernel)`,
+  );
+  const json = {
+    bench: 'model-client',
+    rounds: Number(values.rounds),
+    results: clients.map(([label], i) => ({ label, meanMs: mean(cpu[i]!), p50Ms: quantile(cpu[i]!, 0.5) })),
+  };
+  console.log(`\n${JSON.stringify(json)}`);
+}
