@@ -1,12 +1,21 @@
 import { parseArgs } from 'node:util';
 import { parseEnv } from '../server/env.ts';
 import { createLogger, withLog } from '../server/observability/logger.ts';
+import { allocationProfiled, printAllocations } from './generation/alloc-profile.ts';
 import { type Child, startChild } from './generation/child-process.ts';
 import { printProfile, profiled } from './generation/cpu-profile.ts';
 import type { ModelLatency } from './generation/paced-model.ts';
 import { type BatchResult, report } from './generation/report.ts';
 import { type Server, startServer } from './generation/server.ts';
-import { batch, idleCpuMsPerSecond, type Mode } from './generation/summaries.ts';
+import {
+  batch,
+  type FloorRun,
+  idleCpuMsPerSecond,
+  ioFloor,
+  type Mode,
+  type SummaryRun,
+  summarize,
+} from './generation/summaries.ts';
 
 // Bedrock's default tiers (BEDROCK_MODEL_FAST / _DEEP) with typical streaming latencies.
 const defaults = parseEnv({});
@@ -18,7 +27,8 @@ const MODELS: Record<string, ModelLatency> = {
 /**
  * `npm run bench -- generation [--summaries 8] [--sequential 2] [--accounts 12] [--warmup 2]
  * [--llm-concurrency 8,4] [--stream true|false] [--db both|memory|wire] [--http false|true]
- * [--profile] [--profile-out PREFIX]`: whole summaries through the production runtime with the
+ * [--profile] [--profile-out PREFIX] [--allocations] [--each] [--job-poll-ms 250] [--floor-round-trips 17]
+ * [--bedrock-http 1.1,2]`: whole summaries through the production runtime with the
  * Bedrock engine, against the local Bedrock server in a child process that paces its answers like
  * Nova Lite (fast tier) and Nova Pro (deep tier). Reports (a) a summary's wall time over its
  * slowest section's model time, (b) sections in parallel vs one after another, (c) this process's
@@ -40,13 +50,28 @@ export async function run(args: string[]): Promise<void> {
       db: { type: 'string', default: 'both' },
       http: { type: 'string', default: 'false' },
       profile: { type: 'boolean', default: false },
+      allocations: { type: 'boolean', default: false },
+      // Prints each summary's CPU and its floor's as they are measured (the tables give means).
+      each: { type: 'boolean', default: false },
+      // Profiles read clearer with the queue's idle polling out of them (JOB_POLL_MS 60000).
+      'job-poll-ms': { type: 'string', default: String(defaults.JOB_POLL_MS) },
+      // A summary's round trips to the database (`npm run bench -- statements`), for the I/O floor.
+      'floor-round-trips': { type: 'string', default: '17' },
+      // The first is used throughout; each further one adds a wire batch talking to Bedrock that way.
+      'bedrock-http': { type: 'string', default: defaults.BEDROCK_HTTP_VERSION },
       'profile-out': { type: 'string' },
     },
   });
   const n = Number(values.summaries);
   const accounts = Number(values.accounts);
   const [concurrency, ...moreConcurrency] = values['llm-concurrency'].split(',').map(Number);
-  const envFor = (limit = concurrency) => ({ LLM_CONCURRENCY: String(limit), LLM_STREAM: values.stream });
+  const httpVersions = values['bedrock-http'].split(',') as ('1.1' | '2')[];
+  const envFor = (limit = concurrency) => ({
+    BEDROCK_HTTP_VERSION: httpVersions[0]!,
+    LLM_CONCURRENCY: String(limit),
+    LLM_STREAM: values.stream,
+    JOB_POLL_MS: values['job-poll-ms'],
+  });
   // The SDK's default credential chain reads these; the local server does not check signatures.
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
@@ -58,19 +83,45 @@ export async function run(args: string[]): Promise<void> {
   const parallel: BatchResult[] = [];
   const sequential = { runs: [] as BatchResult['runs'], parallel: [] as BatchResult['runs'] };
 
-  /** Warm-up, idle CPU, then n summaries; profiled once more afterwards with --profile. */
+  /**
+   * Warm-up, idle CPU, a second warm-up, then n summaries, each followed by its I/O floor (its
+   * model calls replayed and the database's round trips, nothing else); profiled once more
+   * afterwards with --profile. The second warm-up is there because V8's memory reducer fires on
+   * the idle measurement's quiet seconds (full collections that flush compiled code) and would
+   * charge that to the first measured summary, several times its usual CPU.
+   */
   async function measure(server: Server, label: string, mode: Mode, db?: Child<unknown>) {
     await batch(server, Number(values.warmup), accounts, mode);
     const idleCpuMsPerSec = await idleCpuMsPerSecond();
+    await batch(server, 2, accounts, mode);
     const before = await db?.cpuMs();
-    const runs = await batch(server, n, accounts, mode);
-    const dbCpuMs = db ? ((await db.cpuMs()) - before!) / n : undefined;
-    parallel.push({ label, runs, dbCpuMs, idleCpuMsPerSec });
+    const runs: SummaryRun[] = [];
+    const floor: FloorRun[] = [];
+    let floorDbMs = 0;
+    const roundTrips = Number(values['floor-round-trips']);
+    for (let i = 0; i < n; i++) {
+      runs.push(await summarize(server, (i % accounts) + 1, mode));
+      const dbBefore = await db?.cpuMs();
+      floor.push(await ioFloor(server, roundTrips));
+      if (values.each)
+        console.log(
+          `${label}: summary ${i + 1} ${runs.at(-1)!.cpuMs.toFixed(1)} ms CPU, ` +
+            `its I/O floor ${floor.at(-1)!.cpuMs.toFixed(1)} ms`,
+        );
+      // The database's CPU is the summaries': the floor's share is taken out again.
+      if (db) floorDbMs += (await db.cpuMs()) - dbBefore!;
+    }
+    const dbCpuMs = db ? ((await db.cpuMs()) - before! - floorDbMs) / n : undefined;
+    parallel.push({ label, runs, floor, dbCpuMs, idleCpuMsPerSec });
     if (values.profile) {
       const { profile } = await profiled(() => batch(server, n, accounts, mode));
       const out =
         values['profile-out'] && `${values['profile-out']}-${mode}-${db ? 'wire' : 'memory'}.cpuprofile`;
       profiles.push(() => printProfile(profile, n, `${label}, ${mode}`, out));
+    }
+    if (values.allocations) {
+      const { head } = await allocationProfiled(() => batch(server, n, accounts, mode));
+      profiles.push(async () => printAllocations(head, n, `${label}, ${mode}`));
     }
     return runs;
   }
@@ -100,12 +151,20 @@ export async function run(args: string[]): Promise<void> {
       }
       if (values.db !== 'memory') {
         const db = await startChild<{ url: string }>('./pglite-child.ts', ['10']);
-        const server = await startServer({ ...common, databaseUrl: db.ready.url });
         try {
-          await measure(server, `PGlite in another process (wire)${limit()}`, 'parallel', db);
-          if (values.http === 'true') await measure(server, '… through HTTP: POST + SSE /events', 'http', db);
+          for (const [i, version] of httpVersions.entries()) {
+            const env = { ...envFor(), BEDROCK_HTTP_VERSION: version };
+            const server = await startServer({ ...common, env, databaseUrl: db.ready.url });
+            try {
+              const label = `PGlite in another process (wire)${limit()}${i ? `, Bedrock over HTTP/${version}` : ''}`;
+              await measure(server, label, 'parallel', db);
+              if (values.http === 'true' && i === 0)
+                await measure(server, '… through HTTP: POST + SSE /events', 'http', db);
+            } finally {
+              await server.close();
+            }
+          }
         } finally {
-          await server.close();
           await db.stop();
         }
       }
@@ -115,6 +174,8 @@ export async function run(args: string[]): Promise<void> {
   });
   const settings = {
     summaries: n,
+    floorRoundTrips: Number(values['floor-round-trips']),
+    bedrockHttp: httpVersions,
     accounts,
     llmConcurrency: [concurrency, ...moreConcurrency],
     stream: values.stream === 'true',

@@ -21,13 +21,13 @@ export async function startChild<T>(file: string, args: string[] = []): Promise<
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  const next = () =>
-    new Promise<string>((resolve, reject) => {
-      waiting.push(resolve);
-      child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
-    });
+  const waiting: { resolve: (line: string) => void; reject: (error: Error) => void }[] = [];
+  lines.on('line', (line) => waiting.shift()?.resolve(line));
+  // One listener for every pending answer (a listener per question would pile up on the child).
+  child.once('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`${file} exited with ${code}`));
+  });
+  const next = () => new Promise<string>((resolve, reject) => waiting.push({ resolve, reject }));
   const ready = JSON.parse(await next()) as T;
   return {
     ready,

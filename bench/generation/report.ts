@@ -1,10 +1,12 @@
 import { loadavg } from 'node:os';
 import { mean, quantile, table } from '../stats.ts';
-import type { SummaryRun } from './summaries.ts';
+import type { FloorRun, SummaryRun } from './summaries.ts';
 
 export interface BatchResult {
   label: string;
   runs: SummaryRun[];
+  /** Each summary's I/O floor: its model calls replayed and the database's round trips, alone. */
+  floor: FloorRun[];
   /** CPU of the database's own process per summary (database in a separate process only). */
   dbCpuMs?: number;
   /** This process's CPU with no summary running (queue polling, timers), ms a second. */
@@ -21,6 +23,7 @@ export function summarizeBatch(b: BatchResult) {
   const { runs } = b;
   const sections = runs.flatMap((r) => r.sections);
   const cpu = runs.map((r) => r.cpuMs);
+  const net = (r: { cpuMs: number; wallMs: number }) => r.cpuMs - (b.idleCpuMsPerSec * r.wallMs) / 1000;
   return {
     summaries: runs.length,
     wallMs: spread(runs.map((r) => r.wallMs)),
@@ -35,7 +38,10 @@ export function summarizeBatch(b: BatchResult) {
       p95: quantile(cpu, 0.95),
       kernel: mean(runs.map((r) => r.systemMs)),
       idlePerSec: b.idleCpuMsPerSec,
-      netOfIdle: mean(runs.map((r) => r.cpuMs - (b.idleCpuMsPerSec * r.wallMs) / 1000)),
+      netOfIdle: mean(runs.map(net)),
+      /** The same for the I/O alone, and what is left: the application's own CPU. */
+      floorNetOfIdle: mean(b.floor.map(net)),
+      applicationNet: mean(runs.map(net)) - mean(b.floor.map(net)),
     },
     dbCpuMsPerSummary: b.dbCpuMs ?? null,
     modelCallsPerSummary: sections.reduce((n, s) => n + s.calls, 0) / runs.length,
@@ -128,6 +134,8 @@ export function report(r: {
         'kernel',
         'idle/s',
         'net of idle',
+        'I/O floor',
+        'application',
         'database',
         'target ≤ 20 (net)',
       ],
@@ -138,6 +146,8 @@ export function report(r: {
         f(c.kernel, 1),
         f(c.idlePerSec, 1),
         f(c.netOfIdle, 1),
+        f(c.floorNetOfIdle, 1),
+        f(c.applicationNet, 1),
         db === null ? '(in server)' : f(db, 1),
         c.netOfIdle <= 20 ? 'met' : `missed, ×${f(c.netOfIdle / 20, 1)}`,
       ]),
@@ -146,7 +156,9 @@ export function report(r: {
   console.log(
     '(ms of CPU, user + kernel; idle/s = CPU a second with no summary running (queue polling, timers);\n' +
       " net of idle = mean minus idle/s × the summary's wall time, what a summary adds, judged against the\n" +
-      " target; database = the database process's CPU)",
+      " target; I/O floor = the same summary's model calls replayed through the same client and its\n" +
+      ' database round trips as one-message `SELECT 1`s, with no application code, net of idle; application\n' +
+      " = net of idle minus the floor; database = the database process's CPU for the summaries alone)",
   );
   const json = {
     bench: 'generation',

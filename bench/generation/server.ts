@@ -1,3 +1,4 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { createApp } from '../../server/app.ts';
 import { signDevToken } from '../../server/auth/dev-tokens.ts';
 import type { AppDeps } from '../../server/deps.ts';
@@ -8,7 +9,7 @@ import { createSectionEngine } from '../../server/llm/providers.ts';
 import type { Logger } from '../../server/observability/logger.ts';
 import { createRetrievalProviders, type RetrievalProviders } from '../../server/retrieval/providers.ts';
 import { createRuntime } from '../../server/runtime.ts';
-import { createTimings, type SectionTiming } from './timings.ts';
+import { createTimings, type ModelCall, type SectionTiming } from './timings.ts';
 
 export interface Server {
   deps: AppDeps;
@@ -16,6 +17,9 @@ export interface Server {
   /** The engine and retrieval the runtime uses, for the one-section-at-a-time run. */
   engine: SectionEngine;
   retrieval: RetrievalProviders | null;
+  /** The Bedrock client the engine sends through, and the calls of the latest summary. */
+  bedrock: BedrockRuntimeClient;
+  modelCalls(): readonly ModelCall[];
   token(userId: string): Promise<string>;
   /** Section timings recorded since the last call. */
   take(): SectionTiming[];
@@ -48,6 +52,7 @@ export async function startServer(options: {
   const client = createBedrockRuntimeClient({
     region: env.BEDROCK_REGION,
     endpoint: env.BEDROCK_ENDPOINT,
+    httpVersion: env.BEDROCK_HTTP_VERSION,
     maxAttempts: 1,
   });
   const timings = createTimings();
@@ -60,6 +65,8 @@ export async function startServer(options: {
     app: createApp(runtime.deps),
     engine,
     retrieval,
+    bedrock: client,
+    modelCalls: timings.calls,
     token: (userId) => signDevToken(userId, { secret: env.DEV_JWT_SECRET }),
     take: timings.take,
     close: async () => {

@@ -1,3 +1,4 @@
+import { ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
 import { accountId } from '../../server/data/demo/ids.ts';
 import { ownerOf } from '../../server/data/demo/users.ts';
 import { INTERRUPTED } from '../../server/sections/generate-summary.ts';
@@ -159,4 +160,43 @@ export async function idleCpuMsPerSecond(ms = 3_000): Promise<number> {
   await new Promise((r) => setTimeout(r, ms));
   const used = process.cpuUsage(cpu);
   return (used.user + used.system) / ms;
+}
+
+/** What the I/O floor of one summary cost: wall time and this process's CPU. */
+export interface FloorRun {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * The I/O of the latest summary with no application code around it: its model calls replayed as
+ * sent (same prompts, so the paced model answers at the same length), all at once, through the
+ * server's Bedrock client, while the server's database runs `roundTrips` one-message transactions
+ * of `SELECT 1` one after another — what a summary cannot do without, whatever the code around it.
+ */
+export async function ioFloor(server: Server, roundTrips: number): Promise<FloorRun> {
+  const calls = [...server.modelCalls()];
+  if (!calls.length) throw new Error('no model calls recorded to replay');
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const model = Promise.all(
+    calls.map(async ({ commandName, input }) => {
+      if (commandName === 'ConverseStreamCommand') {
+        const answer = await server.bedrock.send(new ConverseStreamCommand(input as never));
+        for await (const _ of answer.stream ?? []);
+      } else await server.bedrock.send(new ConverseCommand(input as never));
+    }),
+  );
+  for (let i = 0; i < roundTrips; i++)
+    await server.deps.db.asSystem((q) => q.query('SELECT 1'), { oneMessage: true });
+  await model;
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The floor `count` times, after a summary whose calls it replays. */
+export async function floorBatch(server: Server, count: number, roundTrips: number): Promise<FloorRun[]> {
+  const runs: FloorRun[] = [];
+  for (let i = 0; i < count; i++) runs.push(await ioFloor(server, roundTrips));
+  return runs;
 }

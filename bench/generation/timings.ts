@@ -25,6 +25,9 @@ export interface SectionTiming {
 export function createTimings() {
   const byPrompt = new Map<string, SectionTiming>();
   let recorded: SectionTiming[] = [];
+  // The model calls of the latest summary, as sent, for the I/O floor to replay.
+  let calls: ModelCall[] = [];
+  let callsOf: SectionTiming[] | null = null;
   return {
     /** The engine with each write timed; the model calls made inside it are attributed to it. */
     engine(inner: SectionEngine): SectionEngine {
@@ -60,9 +63,16 @@ export function createTimings() {
     /** Times every command the client sends, up to the end of a streamed answer. */
     watch(client: BedrockRuntimeClient): void {
       client.middlewareStack.add(
-        (next) => async (args) => {
+        (next, context) => async (args) => {
           const input = args.input as { messages?: { content?: { text?: string }[] }[] };
           const timing = byPrompt.get(input.messages?.[0]?.content?.[0]?.text ?? '');
+          if (timing) {
+            if (callsOf !== recorded) {
+              calls = [];
+              callsOf = recorded;
+            }
+            calls.push({ commandName: context.commandName ?? '', input: args.input });
+          }
           const started = performance.now();
           if (timing && !timing.firstCallAt) timing.firstCallAt = started;
           const stop = () => {
@@ -87,6 +97,8 @@ export function createTimings() {
         { step: 'initialize', name: 'benchModelTime' },
       );
     },
+    /** The model calls (command and input) the sections of the latest summary sent. */
+    calls: (): readonly ModelCall[] => calls,
     /** The timings recorded since the last call. */
     take(): SectionTiming[] {
       const taken = recorded;
@@ -94,6 +106,12 @@ export function createTimings() {
       return taken;
     },
   };
+}
+
+/** A model call as the section engine sent it. */
+export interface ModelCall {
+  commandName: string;
+  input: unknown;
 }
 
 async function* timedStream<T>(stream: AsyncIterable<T>, stop: () => void): AsyncIterable<T> {
