@@ -16,6 +16,7 @@ import {
   type SummaryRun,
   summarize,
 } from './generation/summaries.ts';
+import type { ModelCall } from './generation/timings.ts';
 
 // Bedrock's default tiers (BEDROCK_MODEL_FAST / _DEEP) with typical streaming latencies.
 const defaults = parseEnv({});
@@ -84,11 +85,11 @@ export async function run(args: string[]): Promise<void> {
   const sequential = { runs: [] as BatchResult['runs'], parallel: [] as BatchResult['runs'] };
 
   /**
-   * Warm-up, idle CPU, a second warm-up, then n summaries, each followed by its I/O floor (its
-   * model calls replayed and the database's round trips, nothing else); profiled once more
-   * afterwards with --profile. The second warm-up is there because V8's memory reducer fires on
-   * the idle measurement's quiet seconds (full collections that flush compiled code) and would
-   * charge that to the first measured summary, several times its usual CPU.
+   * Warm-up, idle CPU, a second warm-up, n summaries, then each one's I/O floor (its model calls
+   * replayed and the database's round trips, nothing else); profiled once more
+   * afterwards with --profile. The second warm-up is there because V8's memory reducer fires some
+   * seconds into the idle measurement's quiet time: its full collections (three, ~90 ms of the
+   * main thread, in a --trace-gc run) landed inside the first measured summary.
    */
   async function measure(server: Server, label: string, mode: Mode, db?: Child<unknown>) {
     await batch(server, Number(values.warmup), accounts, mode);
@@ -96,22 +97,22 @@ export async function run(args: string[]): Promise<void> {
     await batch(server, 2, accounts, mode);
     const before = await db?.cpuMs();
     const runs: SummaryRun[] = [];
-    const floor: FloorRun[] = [];
-    let floorDbMs = 0;
-    const roundTrips = Number(values['floor-round-trips']);
+    const calls: (readonly ModelCall[])[] = [];
     for (let i = 0; i < n; i++) {
       runs.push(await summarize(server, (i % accounts) + 1, mode));
-      const dbBefore = await db?.cpuMs();
-      floor.push(await ioFloor(server, roundTrips));
+      calls.push([...server.modelCalls()]);
+    }
+    const dbCpuMs = db ? ((await db.cpuMs()) - before!) / n : undefined;
+    // After the batch, so the summaries are measured exactly as without it.
+    const floor: FloorRun[] = [];
+    for (const [i, replay] of calls.entries()) {
+      floor.push(await ioFloor(server, replay, Number(values['floor-round-trips'])));
       if (values.each)
         console.log(
-          `${label}: summary ${i + 1} ${runs.at(-1)!.cpuMs.toFixed(1)} ms CPU, ` +
-            `its I/O floor ${floor.at(-1)!.cpuMs.toFixed(1)} ms`,
+          `${label}: summary ${i + 1} ${runs[i]!.cpuMs.toFixed(1)} ms CPU, ` +
+            `its I/O floor ${floor[i]!.cpuMs.toFixed(1)} ms`,
         );
-      // The database's CPU is the summaries': the floor's share is taken out again.
-      if (db) floorDbMs += (await db.cpuMs()) - dbBefore!;
     }
-    const dbCpuMs = db ? ((await db.cpuMs()) - before! - floorDbMs) / n : undefined;
     parallel.push({ label, runs, floor, dbCpuMs, idleCpuMsPerSec });
     if (values.profile) {
       const { profile } = await profiled(() => batch(server, n, accounts, mode));

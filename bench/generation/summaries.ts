@@ -10,7 +10,7 @@ import { createSummaryRequest } from '../../server/summaries/summary-requests.ts
 import type { Checks } from '../../shared/api.ts';
 import type { SectionId } from '../../shared/sections.ts';
 import type { Server } from './server.ts';
-import type { SectionTiming } from './timings.ts';
+import type { ModelCall, SectionTiming } from './timings.ts';
 
 /** What one summary cost: wall time, this process's CPU, its sections' engine timings and outcome. */
 export interface SummaryRun {
@@ -169,13 +169,16 @@ export interface FloorRun {
 }
 
 /**
- * The I/O of the latest summary with no application code around it: its model calls replayed as
+ * The I/O of a summary with no application code around it: its model calls replayed as
  * sent (same prompts, so the paced model answers at the same length), all at once, through the
  * server's Bedrock client, while the server's database runs `roundTrips` one-message transactions
  * of `SELECT 1` one after another — what a summary cannot do without, whatever the code around it.
  */
-export async function ioFloor(server: Server, roundTrips: number): Promise<FloorRun> {
-  const calls = [...server.modelCalls()];
+export async function ioFloor(
+  server: Server,
+  calls: readonly ModelCall[],
+  roundTrips: number,
+): Promise<FloorRun> {
   if (!calls.length) throw new Error('no model calls recorded to replay');
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -192,11 +195,4 @@ export async function ioFloor(server: Server, roundTrips: number): Promise<Floor
   await model;
   const used = process.cpuUsage(cpu);
   return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
-}
-
-/** The floor `count` times, after a summary whose calls it replays. */
-export async function floorBatch(server: Server, count: number, roundTrips: number): Promise<FloorRun[]> {
-  const runs: FloorRun[] = [];
-  for (let i = 0; i < count; i++) runs.push(await ioFloor(server, roundTrips));
-  return runs;
 }
