@@ -59,7 +59,9 @@ interface Route {
   handler: RouteHandler;
 }
 
-export async function startBedrockServer(): Promise<BedrockServer> {
+export async function startBedrockServer(
+  options: { keepAliveTimeoutMs?: number } = {},
+): Promise<BedrockServer> {
   const routes = new Map<string, Route>();
   const faults: (Fault & { left: number })[] = [];
   const calls: BedrockCall[] = [];
@@ -126,7 +128,7 @@ export async function startBedrockServer(): Promise<BedrockServer> {
       res.end(String(error));
     });
   };
-  const listener = await listenHttp1AndH2c(onRequest);
+  const listener = await listenHttp1AndH2c(onRequest, options);
 
   const server: BedrockServer = {
     url: `http://127.0.0.1:${listener.port}`,

@@ -12,8 +12,12 @@ type Handler = (req: IncomingMessage | Http2ServerRequest, res: ServerResponse |
  */
 export async function listenHttp1AndH2c(
   handler: Handler,
+  options: { keepAliveTimeoutMs?: number } = {},
 ): Promise<{ port: number; connections(): number; close(): Promise<void> }> {
   const h1 = http.createServer(handler);
+  // How long an idle HTTP/1.1 connection stays open (Node's default: 5 s), to test clients that
+  // keep connections alive against a server that closes them.
+  if (options.keepAliveTimeoutMs !== undefined) h1.keepAliveTimeout = options.keepAliveTimeoutMs;
   const h2 = http2.createServer(handler);
   const listen = (srv: net.Server) =>
     new Promise<number>((ready) =>

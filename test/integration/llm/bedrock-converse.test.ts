@@ -285,6 +285,29 @@ describe('Bedrock Converse engine through the real SDK', () => {
     }
   });
 
+  it('opens a new connection when the server has closed an idle kept-alive one, without a failed call', async () => {
+    const closing = await startBedrockServer({ keepAliveTimeoutMs: 100 });
+    const client = createBedrockRuntimeClient({
+      region: 'us-east-1',
+      endpoint: closing.url,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    try {
+      // One attempt a call: a reused dead socket would fail the write instead of being retried.
+      const env = parseEnv({ LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: closing.url, LLM_MAX_ATTEMPTS: '1' });
+      const engine = createSectionEngine(env, { bedrock: client });
+      await engine.write(input('fast'));
+      await new Promise((r) => setTimeout(r, 400));
+      await engine.write(input('fast'));
+      expect(closing.connections()).toBe(2);
+      expect(closing.calls.filter((c) => c.route === 'converse')).toHaveLength(2);
+    } finally {
+      client.destroy();
+      await closing.close();
+    }
+  });
+
   it('streams answers (ConverseStream) over kept-alive HTTP/1.1 as over HTTP/2', async () => {
     const env = parseEnv({ LLM_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: bedrock.url, LLM_STREAM: 'true' });
     const config = {
