@@ -8,9 +8,14 @@ import { mean, quantile, table } from './stats.ts';
 
 const defaults = parseEnv({});
 // Answers in ~0.1 s: long enough that calls overlap as a summary's do, short enough for many rounds.
-const MODELS: Record<string, ModelLatency> = {
+const QUICK: Record<string, ModelLatency> = {
   [defaults.BEDROCK_MODEL_FAST]: { firstTokenMs: 60, perTokenMs: 0.2, jitter: 0.25, bullets: 6 },
   [defaults.BEDROCK_MODEL_DEEP]: { firstTokenMs: 90, perTokenMs: 0.3, jitter: 0.25, bullets: 5 },
+};
+// `--paced`: the generation benchmark's latencies (1.8 s fast, 4 s deep), connections idle between.
+const PACED: Record<string, ModelLatency> = {
+  [defaults.BEDROCK_MODEL_FAST]: { firstTokenMs: 350, perTokenMs: 8, jitter: 0.25, bullets: 6 },
+  [defaults.BEDROCK_MODEL_DEEP]: { firstTokenMs: 700, perTokenMs: 20, jitter: 0.25, bullets: 5 },
 };
 // A section prompt's size and shape (~5 KB of fact lines), so the model answers at a section's length.
 const DATA = Array.from(
@@ -21,9 +26,9 @@ const DATA = Array.from(
 const PROMPT = `<instructions>\nWrite the section.\n</instructions>\n<data>\n${DATA}\n</data>\n`;
 
 /**
- * `npm run bench -- model-client [--rounds 30] [--warmup 10]`: this process's CPU for a summary's
+ * `npm run bench -- model-client [--rounds 30] [--warmup 10] [--paced]`: this process's CPU for a summary's
  * six Converse calls (sent at once, as the sections send them) through the real SDK client, by how
- * it connects — HTTP/1.1 over kept-alive connections (the default), shared HTTP/2 sessions, and
+ * it connects — shared HTTP/2 sessions (the default), HTTP/1.1 over kept-alive connections, and
  * the SDK's own default (an HTTP/2 session a call) — against the local Bedrock server in a child
  * process. The three take turns round by round, so a noisy moment hits them alike.
  */
@@ -33,21 +38,20 @@ export async function run(args: string[]): Promise<void> {
     options: {
       rounds: { type: 'string', default: '30' },
       warmup: { type: 'string', default: '10' },
+      paced: { type: 'boolean', default: false },
     },
   });
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const MODELS = values.paced ? PACED : QUICK;
   const bedrock = await startChild<{ url: string }>('./bedrock-child.ts', [JSON.stringify(MODELS)]);
   const config = { region: defaults.BEDROCK_REGION, endpoint: bedrock.ready.url, maxAttempts: 1 };
   const clients: [string, BedrockRuntimeClient][] = [
+    ['HTTP/2, shared sessions (the default)', createBedrockRuntimeClient({ ...config, httpVersion: '2' })],
     [
-      'HTTP/1.1, kept-alive connections (default)',
+      'HTTP/1.1, kept-alive connections (BEDROCK_HTTP_VERSION=1.1)',
       createBedrockRuntimeClient({ ...config, httpVersion: '1.1' }),
-    ],
-    [
-      'HTTP/2, shared sessions (BEDROCK_HTTP_VERSION=2)',
-      createBedrockRuntimeClient({ ...config, httpVersion: '2' }),
     ],
     ["the SDK's default handler (an HTTP/2 session a call)", new BedrockRuntimeClient(config)],
   ];
@@ -81,7 +85,7 @@ export async function run(args: string[]): Promise<void> {
   const base = mean(cpu[0]!);
   console.log(
     table(
-      ['six Converse calls at once, by connection', 'mean ms CPU', 'p50', 'p95', 'vs HTTP/1.1'],
+      ['six Converse calls at once, by connection', 'mean ms CPU', 'p50', 'p95', 'vs the default'],
       clients.map(([label], i) => [
         label,
         mean(cpu[i]!).toFixed(1),
@@ -92,11 +96,13 @@ export async function run(args: string[]): Promise<void> {
     ),
   );
   console.log(
-    `(${values.rounds} rounds after ${values.warmup} of warm-up, the three in turn; this process's CPU, user + kernel)`,
+    `(${values.rounds} rounds after ${values.warmup} of warm-up, the three in turn, model answers in ` +
+      `${values.paced ? '1.8–4 s' : '~0.1 s'}; this process's CPU, user + kernel)`,
   );
   const json = {
     bench: 'model-client',
     rounds: Number(values.rounds),
+    paced: values.paced,
     results: clients.map(([label], i) => ({ label, meanMs: mean(cpu[i]!), p50Ms: quantile(cpu[i]!, 0.5) })),
   };
   console.log(`\n${JSON.stringify(json)}`);

@@ -35,8 +35,8 @@ const envSchema = z.object({
   /** Region and, optionally, endpoint (VPC endpoint or a local test server) of bedrock-runtime. */
   BEDROCK_REGION: z.string().min(1).default('us-east-1'),
   BEDROCK_ENDPOINT: z.url().optional(),
-  /** '1.1': kept-alive HTTP/1.1 connections (less CPU a call); '2': shared HTTP/2 sessions. */
-  BEDROCK_HTTP_VERSION: z.enum(['1.1', '2']).default('1.1'),
+  /** '2': calls share HTTP/2 sessions; '1.1': kept-alive HTTP/1.1 connections (e.g. for a proxy). */
+  BEDROCK_HTTP_VERSION: z.enum(['1.1', '2']).default('2'),
   /** Endpoint override of bedrock-agent-runtime (Rerank), which has its own host name. */
   BEDROCK_AGENT_ENDPOINT: z.url().optional(),
   /** 'local': hashed lexical embedding (offline). 'bedrock': Titan Text Embeddings v2. */

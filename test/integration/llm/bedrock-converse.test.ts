@@ -269,8 +269,8 @@ describe('Bedrock Converse engine through the real SDK', () => {
       maxAttempts: 1,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     };
-    const http1 = createBedrockRuntimeClient(config);
-    const http2 = createBedrockRuntimeClient({ ...config, httpVersion: '2' });
+    const http1 = createBedrockRuntimeClient({ ...config, httpVersion: '1.1' });
+    const http2 = createBedrockRuntimeClient(config);
     const isolated = new BedrockRuntimeClient(config);
     try {
       // Kept-alive HTTP/1.1: one connection for the calls one after another, a second for the
@@ -290,6 +290,7 @@ describe('Bedrock Converse engine through the real SDK', () => {
     const client = createBedrockRuntimeClient({
       region: 'us-east-1',
       endpoint: closing.url,
+      httpVersion: '1.1',
       maxAttempts: 1,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
