@@ -184,29 +184,16 @@ async function main() {
   const wide = retrievals.map((r) => ({ q: r.query, docs: indexed.slice(0, 30) }));
   const avg = (texts: readonly string[]) =>
     Math.round(texts.reduce((n, t) => n + t.length, 0) / Math.max(1, texts.length));
+  // A row timing fn over texts, described by their number and mean length.
+  const overTexts = (label: string, texts: readonly string[], fn: (text: string) => unknown) =>
+    [label, `${texts.length} × ${avg(texts)} ch`, time(texts, fn)] as [string, string, number];
   const rows: [string, string, number][] = [
-    ['embedLexical(query)', `${queries.length} × ${avg(queries)} ch`, time(queries, (t) => embedLexical(t))],
-    ['embedLexical(chunk)', `${indexed.length} × ${avg(indexed)} ch`, time(indexed, (t) => embedLexical(t))],
-    [
-      'embedLexical(quality text)',
-      `${quality.length} × ${avg(quality)} ch`,
-      time(quality, (t) => embedLexical(t)),
-    ],
-    [
-      'embedLexical(unicode)',
-      `${unicode.length} × ${avg(unicode)} ch`,
-      time(unicode, (t) => embedLexical(t)),
-    ],
-    [
-      'lexicalTerms(candidate)',
-      `${candidates.length} × ${avg(candidates)} ch`,
-      time(candidates, (t) => lexicalTerms(t)),
-    ],
-    [
-      'lexicalTerms(unicode)',
-      `${unicode.length} × ${avg(unicode)} ch`,
-      time(unicode, (t) => lexicalTerms(t)),
-    ],
+    overTexts('embedLexical(query)', queries, (t) => embedLexical(t)),
+    overTexts('embedLexical(chunk)', indexed, (t) => embedLexical(t)),
+    overTexts('embedLexical(quality text)', quality, (t) => embedLexical(t)),
+    overTexts('embedLexical(unicode)', unicode, (t) => embedLexical(t)),
+    overTexts('lexicalTerms(candidate)', candidates, (t) => lexicalTerms(t)),
+    overTexts('lexicalTerms(unicode)', unicode, (t) => lexicalTerms(t)),
     [
       'scoreBm25(retrieval pool)',
       `${retrievals.length} × ~${Math.round(candidates.length / retrievals.length)} docs`,

@@ -24,6 +24,8 @@ export function summarizeBatch(b: BatchResult) {
   const sections = runs.flatMap((r) => r.sections);
   const cpu = runs.map((r) => r.cpuMs);
   const net = (r: { cpuMs: number; wallMs: number }) => r.cpuMs - (b.idleCpuMsPerSec * r.wallMs) / 1000;
+  const netOfIdle = mean(runs.map(net));
+  const floorNetOfIdle = mean(b.floor.map(net));
   return {
     summaries: runs.length,
     wallMs: spread(runs.map((r) => r.wallMs)),
@@ -38,13 +40,13 @@ export function summarizeBatch(b: BatchResult) {
       p95: quantile(cpu, 0.95),
       kernel: mean(runs.map((r) => r.systemMs)),
       idlePerSec: b.idleCpuMsPerSec,
-      netOfIdle: mean(runs.map(net)),
+      netOfIdle,
       /** The same for the I/O alone, and what is left: the application's own CPU. */
-      floorNetOfIdle: mean(b.floor.map(net)),
-      applicationNet: mean(runs.map(net)) - mean(b.floor.map(net)),
+      floorNetOfIdle,
+      applicationNet: netOfIdle - floorNetOfIdle,
     },
     dbCpuMsPerSummary: b.dbCpuMs ?? null,
-    modelCallsPerSummary: sections.reduce((n, s) => n + s.calls, 0) / runs.length,
+    modelCallsPerSummary: sections.reduce((n, s) => n + s.sent.length, 0) / runs.length,
     sectionsDone: runs.reduce((n, r) => n + r.done, 0) / Math.max(1, sections.length),
     sectionsPassed: runs.reduce((n, r) => n + r.passed, 0) / Math.max(1, sections.length),
   };

@@ -9,7 +9,7 @@ import { createSectionEngine } from '../../server/llm/providers.ts';
 import type { Logger } from '../../server/observability/logger.ts';
 import { createRetrievalProviders, type RetrievalProviders } from '../../server/retrieval/providers.ts';
 import { createRuntime } from '../../server/runtime.ts';
-import { createTimings, type ModelCall, type SectionTiming } from './timings.ts';
+import { createTimings, type SectionTiming } from './timings.ts';
 
 export interface Server {
   deps: AppDeps;
@@ -17,9 +17,8 @@ export interface Server {
   /** The engine and retrieval the runtime uses, for the one-section-at-a-time run. */
   engine: SectionEngine;
   retrieval: RetrievalProviders | null;
-  /** The Bedrock client the engine sends through, and the calls of the latest summary. */
+  /** The Bedrock client the engine sends through (the I/O floor replays calls through it). */
   bedrock: BedrockRuntimeClient;
-  modelCalls(): readonly ModelCall[];
   token(userId: string): Promise<string>;
   /** Section timings recorded since the last call. */
   take(): SectionTiming[];
@@ -66,7 +65,6 @@ export async function startServer(options: {
     engine,
     retrieval,
     bedrock: client,
-    modelCalls: timings.calls,
     token: (userId) => signDevToken(userId, { secret: env.DEV_JWT_SECRET }),
     take: timings.take,
     close: async () => {

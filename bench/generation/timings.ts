@@ -11,7 +11,8 @@ export interface SectionTiming {
   writeMs: number;
   /** From sending each model request to the end of its answer stream, summed over calls. */
   modelMs: number;
-  calls: number;
+  /** The model calls it made (command and input, as sent), for the I/O floor to replay. */
+  sent: ModelCall[];
   /** performance.now() when the first model call was sent and when the last one ended. */
   firstCallAt: number;
   lastEndAt: number;
@@ -25,9 +26,6 @@ export interface SectionTiming {
 export function createTimings() {
   const byPrompt = new Map<string, SectionTiming>();
   let recorded: SectionTiming[] = [];
-  // The model calls of the latest summary, as sent, for the I/O floor to replay.
-  let calls: ModelCall[] = [];
-  let callsOf: SectionTiming[] | null = null;
   return {
     /** The engine with each write timed; the model calls made inside it are attributed to it. */
     engine(inner: SectionEngine): SectionEngine {
@@ -41,7 +39,7 @@ export function createTimings() {
             outputTokens: 0,
             writeMs: 0,
             modelMs: 0,
-            calls: 0,
+            sent: [],
             firstCallAt: 0,
             lastEndAt: 0,
           };
@@ -66,20 +64,13 @@ export function createTimings() {
         (next, context) => async (args) => {
           const input = args.input as { messages?: { content?: { text?: string }[] }[] };
           const timing = byPrompt.get(input.messages?.[0]?.content?.[0]?.text ?? '');
-          if (timing) {
-            if (callsOf !== recorded) {
-              calls = [];
-              callsOf = recorded;
-            }
-            calls.push({ commandName: context.commandName ?? '', input: args.input });
-          }
+          timing?.sent.push({ commandName: context.commandName ?? '', input: args.input });
           const started = performance.now();
           if (timing && !timing.firstCallAt) timing.firstCallAt = started;
           const stop = () => {
             if (!timing) return;
             timing.lastEndAt = performance.now();
             timing.modelMs += timing.lastEndAt - started;
-            timing.calls++;
           };
           let streaming = false;
           try {
@@ -97,8 +88,6 @@ export function createTimings() {
         { step: 'initialize', name: 'benchModelTime' },
       );
     },
-    /** The model calls (command and input) the sections of the latest summary sent. */
-    calls: (): readonly ModelCall[] => calls,
     /** The timings recorded since the last call. */
     take(): SectionTiming[] {
       const taken = recorded;

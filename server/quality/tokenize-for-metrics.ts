@@ -1,3 +1,4 @@
+import { categoryOf, LETTER, NONE, NUMBER } from '../text/unicode-category.ts';
 import { CITATION_MARKER } from './markdown-blocks.ts';
 
 const MARKDOWN_LINK = /!?\[([^\]]*)\]\([^)]*\)/g;
@@ -39,11 +40,7 @@ export function tokensOfMetricText(plain: string): string[] {
   return folded.includes('’') ? tokens.map((t) => t.replace(/’/g, "'")) : tokens;
 }
 
-// Token characters by Unicode general category (NONE: not a token character).
-const NONE = 0;
-const LETTER = 1;
-const MARK = 2;
-const NUMBER = 3;
+// Token characters are those of a Unicode general category (categoryOf): NONE is not one.
 
 /** The matches of TOKEN_PATTERN in text, in order. */
 export function scanTokens(text: string): string[] {
@@ -87,27 +84,4 @@ function joinedCategory(charCode: number): number {
 
 function width(codePoint: number): number {
   return codePoint > 0xffff ? 2 : 1;
-}
-
-const CATEGORY = /^(?:(\p{L})|(\p{M})|\p{N})$/u;
-const ASCII_CATEGORIES = Uint8Array.from({ length: 128 }, (_, c) => lookUpCategory(c));
-// Other code points are looked up once each; capped, so hostile text cannot grow it without bound.
-const otherCategories = new Map<number, number>();
-const OTHER_CATEGORIES_CAP = 10_000;
-
-function categoryOf(codePoint: number): number {
-  if (codePoint < 128) return ASCII_CATEGORIES[codePoint]!;
-  let category = otherCategories.get(codePoint);
-  if (category === undefined) {
-    category = lookUpCategory(codePoint);
-    if (otherCategories.size < OTHER_CATEGORIES_CAP) otherCategories.set(codePoint, category);
-  }
-  return category;
-}
-
-/** LETTER, MARK or NUMBER by the code point's Unicode general category, else NONE. */
-function lookUpCategory(codePoint: number): number {
-  const match = CATEGORY.exec(String.fromCodePoint(codePoint));
-  if (!match) return NONE;
-  return match[1] ? LETTER : match[2] ? MARK : NUMBER;
 }

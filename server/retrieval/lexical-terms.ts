@@ -1,3 +1,5 @@
+import { categoryOf, LETTER, MARK, NUMBER } from '../text/unicode-category.ts';
+
 // Words too common to tell documents apart; dropped before hashing or scoring.
 // biome-ignore format: a word list reads best packed
 const STOP = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'been', 'but', 'by', 'for', 'from', 'has', 'have', 'he', 'her', 'his', 'how', 'i', 'in', 'into', 'is', 'it', 'its', 'of', 'on', 'or', 'our', 'she', 'so', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'to', 'was', 'we', 'were', 'what', 'when', 'which', 'who', 'will', 'with', 'you', 'your']);
@@ -108,9 +110,9 @@ function stripMarks(text: string): string {
 function markWidth(text: string, i: number): number {
   const unit = text.charCodeAt(i);
   if (unit < 0x80) return 0;
-  if (unit < 0xd800 || unit > 0xdbff) return classOf(unit) === MARK ? 1 : 0;
+  if (unit < 0xd800 || unit > 0xdbff) return categoryOf(unit) === MARK ? 1 : 0;
   const codePoint = text.codePointAt(i)!;
-  return classOf(codePoint) !== MARK ? 0 : codePoint > 0xffff ? 2 : 1;
+  return categoryOf(codePoint) !== MARK ? 0 : codePoint > 0xffff ? 2 : 1;
 }
 
 /** The end of the run of word characters starting at i. */
@@ -124,52 +126,19 @@ function wordCharWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
   const unit = text.charCodeAt(i);
   if (unit < 0x80) return ASCII_WORD[unit]!;
-  if (unit < 0xd800 || unit > 0xdbff) return classOf(unit) === WORD ? 1 : 0;
+  if (unit < 0xd800 || unit > 0xdbff) return isWordCategory(categoryOf(unit)) ? 1 : 0;
   const codePoint = text.codePointAt(i)!;
-  return classOf(codePoint) !== WORD ? 0 : codePoint > 0xffff ? 2 : 1;
+  return !isWordCategory(categoryOf(codePoint)) ? 0 : codePoint > 0xffff ? 2 : 1;
 }
 
 function withoutApostrophes(word: string): string {
   return word.replace(/['’]/g, '');
 }
 
-// Code point classes: 0 = not looked up yet.
-const WORD = 1; // \p{L} or \p{N}
-const MARK = 2; // \p{M}
-const OTHER = 3;
-const CLASS = /^(?:([\p{L}\p{N}])|(\p{M}))$/u;
-// Basic plane classes, each looked up with CLASS once (64 KB, filled as characters are met).
-const BMP_CLASSES = new Uint8Array(0x10000);
-// Other planes are rarer; capped, so hostile text cannot grow it without bound.
-const astralClasses = new Map<number, number>();
-const ASTRAL_CLASSES_CAP = 10_000;
+const isWordCategory = (category: number) => category === LETTER || category === NUMBER;
 
-// ASCII, the common case, without the lazy look-up: 1 for a word character.
-const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (lookUpClass(c) === WORD ? 1 : 0));
-
-function classOf(codePoint: number): number {
-  if (codePoint <= 0xffff) {
-    let found = BMP_CLASSES[codePoint]!;
-    if (found === 0) {
-      found = lookUpClass(codePoint);
-      BMP_CLASSES[codePoint] = found;
-    }
-    return found;
-  }
-  let found = astralClasses.get(codePoint);
-  if (found === undefined) {
-    found = lookUpClass(codePoint);
-    if (astralClasses.size < ASTRAL_CLASSES_CAP) astralClasses.set(codePoint, found);
-  }
-  return found;
-}
-
-/** WORD, MARK or OTHER by the code point's general category (a lone surrogate is OTHER). */
-function lookUpClass(codePoint: number): number {
-  const match = CLASS.exec(String.fromCodePoint(codePoint));
-  if (!match) return OTHER;
-  return match[1] ? WORD : MARK;
-}
+// ASCII, the common case, straight from a table: 1 for a word character.
+const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => (isWordCategory(categoryOf(c)) ? 1 : 0));
 
 // Character codes the suffix rules test.
 const C = 0x63;
