@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFigures } from '../../../../server/quality/figures.ts';
-import { checkNumbers } from '../../../../server/quality/numbers-check.ts';
+import { checkNumbers, figureIndexOf } from '../../../../server/quality/numbers-check.ts';
 
 const input = {
   amount: 1_250_000,
@@ -46,6 +46,17 @@ describe('checkNumbers', () => {
 
   it('does not accept digits from ids in the input', () => {
     expect(checkNumbers('Account 42 [S1].', input).unsupported).toEqual(['42']);
+  });
+
+  it('indexes a facts object once and gives every check on it the same figures', () => {
+    const facts = { amount: 1_250_000, closeDate: '2026-03-04' };
+    const first = figureIndexOf(facts);
+    expect(figureIndexOf(facts)).toBe(first);
+    expect(figureIndexOf({ ...facts })).not.toBe(first);
+    expect(first.numbers).toContain(1_250_000);
+    expect(checkNumbers('$1.25M closing Mar 4, 2026 [S1].', facts).passed).toBe(true);
+    // Inputs that are not objects (the score CLI's plain text) are indexed each time.
+    expect(checkNumbers('$1.25M [S1].', 'Pipeline $1,250,000').passed).toBe(true);
   });
 
   it('uses the UTC day of an input timestamp', () => {
