@@ -1,3 +1,4 @@
+import { type ClientHttp2Session, connect } from 'node:http2';
 import { parseArgs } from 'node:util';
 import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
 import { parseEnv } from '../server/env.ts';
@@ -30,7 +31,7 @@ const PROMPT = `<instructions>\nWrite the section.\n</instructions>\n<data>\n${D
  * six Converse calls (sent at once, as the sections send them) through the real SDK client, by how
  * it connects — shared HTTP/2 sessions (the default), HTTP/1.1 over kept-alive connections, and
  * the SDK's own default (an HTTP/2 session a call) — against the local Bedrock server in a child
- * process. The three take turns round by round, so a noisy moment hits them alike.
+ * process. They take turns round by round, so a noisy moment hits them alike.
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -56,37 +57,48 @@ export async function run(args: string[]): Promise<void> {
     ["the SDK's default handler (an HTTP/2 session a call)", new BedrockRuntimeClient(config)],
   ];
   const models = Object.keys(MODELS);
-  const summary = (client: BedrockRuntimeClient) =>
-    Promise.all(
-      [0, 1, 2, 3, 4, 5].map((i) =>
-        client.send(
-          new ConverseCommand({
-            modelId: models[i < 5 ? 0 : 1]!,
-            messages: [{ role: 'user', content: [{ text: PROMPT }] }],
-            inferenceConfig: { maxTokens: 600 },
-          }),
-        ),
-      ),
-    );
-  const cpu: number[][] = clients.map(() => []);
+  const request = (i: number) => ({
+    modelId: models[i < 5 ? 0 : 1]!,
+    messages: [{ role: 'user' as const, content: [{ text: PROMPT }] }],
+    inferenceConfig: { maxTokens: 600 },
+  });
+  const sixCalls = (send: (i: number) => Promise<unknown>) => Promise.all([0, 1, 2, 3, 4, 5].map(send));
+  // For scale, not a client to ship: the same six bodies as bare HTTP/2 POSTs on one session, no
+  // signing, no SDK — what Node's HTTP/2 and JSON cost before any client library runs.
+  const bare = connect(bedrock.ready.url);
+  const rows: [string, () => Promise<unknown>][] = [
+    ...clients.map(
+      ([label, client]) =>
+        [label, () => sixCalls((i) => client.send(new ConverseCommand(request(i))))] as [
+          string,
+          () => Promise<unknown>,
+        ],
+    ),
+    [
+      'no SDK: bare node:http2 POSTs on one session (for scale)',
+      () => sixCalls((i) => barePost(bare, request(i))),
+    ],
+  ];
+  const cpu: number[][] = rows.map(() => []);
   try {
     for (let round = 0; round < Number(values.warmup) + Number(values.rounds); round++) {
-      for (const [i, [, client]] of clients.entries()) {
+      for (const [i, [, send]] of rows.entries()) {
         const before = process.cpuUsage();
-        await summary(client);
+        await send();
         const used = process.cpuUsage(before);
         if (round >= Number(values.warmup)) cpu[i]!.push((used.user + used.system) / 1000);
       }
     }
   } finally {
     for (const [, client] of clients) client.destroy();
+    bare.close();
     await bedrock.stop();
   }
   const base = mean(cpu[0]!);
   console.log(
     table(
       ['six Converse calls at once, by connection', 'mean ms CPU', 'p50', 'p95', 'vs the default'],
-      clients.map(([label], i) => [
+      rows.map(([label], i) => [
         label,
         mean(cpu[i]!).toFixed(1),
         quantile(cpu[i]!, 0.5).toFixed(1),
@@ -96,14 +108,38 @@ export async function run(args: string[]): Promise<void> {
     ),
   );
   console.log(
-    `(${values.rounds} rounds after ${values.warmup} of warm-up, the three in turn, model answers in ` +
+    `(${values.rounds} rounds after ${values.warmup} of warm-up, each in turn, model answers in ` +
       `${values.paced ? '1.8–4 s' : '~0.1 s'}; this process's CPU, user + kernel)`,
   );
   const json = {
     bench: 'model-client',
     rounds: Number(values.rounds),
     paced: values.paced,
-    results: clients.map(([label], i) => ({ label, meanMs: mean(cpu[i]!), p50Ms: quantile(cpu[i]!, 0.5) })),
+    results: rows.map(([label], i) => ({ label, meanMs: mean(cpu[i]!), p50Ms: quantile(cpu[i]!, 0.5) })),
   };
   console.log(`\n${JSON.stringify(json)}`);
+}
+
+/** One Converse call as a bare HTTP/2 POST: the JSON body out, the JSON answer read and parsed. */
+function barePost(session: ClientHttp2Session, body: { modelId: string }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const stream = session.request({
+      ':method': 'POST',
+      ':path': `/model/${encodeURIComponent(body.modelId)}/converse`,
+      'content-type': 'application/json',
+    });
+    const chunks: Buffer[] = [];
+    stream.on('response', (headers) => {
+      if (headers[':status'] !== 200) reject(new Error(`the model server answered ${headers[':status']}`));
+    });
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { output?: unknown };
+      if (answer.output) resolve(answer);
+      else reject(new Error('the model server sent no output'));
+    });
+    stream.on('error', reject);
+    const { modelId: _, ...payload } = body;
+    stream.end(JSON.stringify(payload));
+  });
 }
