@@ -27,7 +27,7 @@ const MODELS: Record<string, ModelLatency> = {
 /**
  * `npm run bench -- generation [--summaries 8] [--sequential 2] [--accounts 12] [--warmup 2]
  * [--llm-concurrency 8,4] [--stream true|false] [--db both|memory|wire] [--http false|true]
- * [--profile] [--profile-out PREFIX] [--allocations] [--each] [--job-poll-ms 250]
+ * [--profile] [--profile-out PREFIX] [--allocations] [--each] [--job-poll-ms 60000]
  * [--floor-round-trips 17] [--bedrock-http 2,1.1]`: whole summaries through the production runtime with the
  * Bedrock engine, against the local Bedrock server in a child process that paces its answers like
  * Nova Lite (fast tier) and Nova Pro (deep tier). Reports (a) a summary's wall time over its
@@ -53,8 +53,11 @@ export async function run(args: string[]): Promise<void> {
       allocations: { type: 'boolean', default: false },
       // Prints each summary's CPU and its floor's as they are measured (the tables give means).
       each: { type: 'boolean', default: false },
-      // Profiles read clearer with the queue's idle polling out of them (JOB_POLL_MS 60000).
-      'job-poll-ms': { type: 'string', default: String(defaults.JOB_POLL_MS) },
+      // The queue's idle polling is the server's fixed cost, not a summary's, and a summary's job is
+      // claimed without it. At the server default (250 ms; a PGlite poll costs the process 2–6 ms)
+      // the idle CPU subtracted over a 4-s summary was larger than the I/O floor and swung (c) by
+      // ±40 ms, once to a negative floor; once a minute, idle is ~2 ms/s and the subtraction small.
+      'job-poll-ms': { type: 'string', default: '60000' },
       // A summary's round trips to the database (`npm run bench -- statements`), for the I/O floor.
       'floor-round-trips': { type: 'string', default: '17' },
       // The first is used throughout; each further one adds a wire batch talking to Bedrock that way.
