@@ -30,8 +30,9 @@ const PROMPT = `<instructions>\nWrite the section.\n</instructions>\n<data>\n${D
  * `npm run bench -- model-client [--rounds 30] [--warmup 10] [--paced]`: this process's CPU for a summary's
  * six Converse calls (sent at once, as the sections send them) through the real SDK client, by how
  * it connects — shared HTTP/2 sessions (the default), HTTP/1.1 over kept-alive connections, and
- * the SDK's own default (an HTTP/2 session a call) — against the local Bedrock server in a child
- * process. They take turns round by round, so a noisy moment hits them alike.
+ * the SDK's own default (an HTTP/2 session a call) — and, for scale, as bare HTTP/2 POSTs with no
+ * SDK, against the local Bedrock server in a child process. They take turns round by round, so a
+ * noisy moment hits them alike.
  */
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
