@@ -252,6 +252,45 @@ describe('generation jobs', () => {
     expect(await requestStatus(requestId)).toBe('running');
   });
 
+  it('queued while every slot is taken, are claimed the moment one frees, without waiting for a poll', async () => {
+    // What lets in-process PGlite poll only as a safety net (server/queue/generation-queue.ts).
+    await drain();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const local = createLocalGroundedEngine();
+    const engine: SectionEngine = {
+      name: 'gated',
+      write: async (input) => {
+        await gate;
+        return local.write(input);
+      },
+    };
+    const worker = await startJobWorker({
+      db,
+      run: (jobDb, input) => generateSummary({ db: jobDb, engine, publicUrl: 'x', log: () => {} }, input),
+      leaseMs: 30_000,
+      pollMs: 60_000,
+      maxAttempts: 3,
+      concurrency: 1,
+    });
+    try {
+      const first = await request(['executive']);
+      const running = worker.runNow(first.requestId);
+      await expect.poll(async () => (await job(first.requestId))?.state).toBe('running');
+      const second = await request(['support']);
+      await worker.runNow(second.requestId); // no free slot: returns at once, the job stays queued
+      expect(await job(second.requestId)).toMatchObject({ state: 'queued' });
+      open();
+      await running;
+      await expect.poll(() => requestStatus(second.requestId), { timeout: 5_000 }).toBe('done');
+      expect(await job(second.requestId)).toMatchObject({ state: 'done', attempts: 1 });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('run here at once through runNow, and are purged with the request', async () => {
     await drain();
     const { requestId } = await request(['executive', 'support']);
