@@ -54,7 +54,7 @@ export async function run(args: string[]): Promise<void> {
       // Prints each summary's CPU and its floor's as they are measured (the tables give means).
       each: { type: 'boolean', default: false },
       // The queue's idle polling is the server's fixed cost, not a summary's, and a summary's job is
-      // claimed without it. At the server default (250 ms; a PGlite poll costs the process 2–6 ms)
+      // claimed without it. At the server default (250 ms; idle at 7–26 ms/s, polling included)
       // the idle CPU subtracted over a 4-s summary was larger than the I/O floor and swung (c) by
       // ±40 ms, once to a negative floor; once a minute, idle is ~2 ms/s and the subtraction small.
       'job-poll-ms': { type: 'string', default: '60000' },
