@@ -67,19 +67,14 @@ export async function run(args: string[]): Promise<void> {
   // For scale, not a client to ship: the same six bodies as bare HTTP/2 POSTs on one session, no
   // signing, no SDK — what Node's HTTP/2 and JSON cost before any client library runs.
   const bare = connect(bedrock.ready.url);
-  const rows: [string, () => Promise<unknown>][] = [
-    ...clients.map(
-      ([label, client]) =>
-        [label, () => sixCalls((i) => client.send(new ConverseCommand(request(i))))] as [
-          string,
-          () => Promise<unknown>,
-        ],
-    ),
-    [
-      'no SDK: bare node:http2 POSTs on one session (for scale)',
-      () => sixCalls((i) => barePost(bare, request(i))),
-    ],
-  ];
+  type Row = [label: string, send: () => Promise<unknown>];
+  const rows: Row[] = clients.map(
+    ([label, client]): Row => [label, () => sixCalls((i) => client.send(new ConverseCommand(request(i))))],
+  );
+  rows.push([
+    'no SDK: bare node:http2 POSTs on one session (for scale)',
+    () => sixCalls((i) => barePost(bare, request(i))),
+  ]);
   const cpu: number[][] = rows.map(() => []);
   try {
     for (let round = 0; round < Number(values.warmup) + Number(values.rounds); round++) {

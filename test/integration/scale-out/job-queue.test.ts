@@ -87,6 +87,37 @@ function countingEngine(): SectionEngine & { calls: SectionId[] } {
   };
 }
 
+/** The local writer, each call held until `open()`: a run that stays in progress while the test acts. */
+function gatedEngine(): { engine: SectionEngine; open: () => void } {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const local = createLocalGroundedEngine();
+  const engine: SectionEngine = {
+    name: 'gated',
+    write: async (input) => {
+      await gate;
+      return local.write(input);
+    },
+  };
+  return { engine, open };
+}
+
+/** A worker of the test database's queue that writes with `engine` (30-s leases, 3 attempts). */
+const startWorker = (
+  engine: SectionEngine,
+  options: { pollMs: number; concurrency: number; owner?: string },
+) =>
+  startJobWorker({
+    db,
+    run: (jobDb, input) =>
+      generateSummary({ db: jobDb, engine, publicUrl: 'http://crm.test', log: () => {} }, input),
+    leaseMs: 30_000,
+    maxAttempts: 3,
+    ...options,
+  });
+
 describe('generation jobs', () => {
   it('need a shared database when this process runs no worker', () => {
     expect(() => parseEnv({ WORKER_MODE: 'off' })).toThrow(/DATABASE_URL: required when WORKER_MODE=off/);
@@ -167,16 +198,7 @@ describe('generation jobs', () => {
     expect(kept.map((s) => s.section_id).sort()).toEqual(['executive', 'pipeline']);
     await expireLeases();
     engine.calls.length = 0;
-    const worker = await startJobWorker({
-      db,
-      run: (jobDb, input) =>
-        generateSummary({ db: jobDb, engine, publicUrl: 'http://crm.test', log: () => {} }, input),
-      leaseMs: 30_000,
-      pollMs: 20,
-      maxAttempts: 3,
-      concurrency: 2,
-      owner: 'b',
-    });
+    const worker = await startWorker(engine, { pollMs: 20, concurrency: 2, owner: 'b' });
     try {
       await expect.poll(() => requestStatus(requestId), { timeout: 20_000 }).toBe('done');
       expect(engine.calls.sort()).toEqual(['consumption', 'organization', 'recommendations', 'support']);
@@ -221,27 +243,8 @@ describe('generation jobs', () => {
   it('are handed back, not counted, when a worker stops; its late writes are refused', async () => {
     await drain();
     const { requestId } = await request(['executive']);
-    let release!: () => void;
-    const gate = new Promise<void>((r) => {
-      release = r;
-    });
-    const local = createLocalGroundedEngine();
-    const slow: SectionEngine = {
-      name: 'slow',
-      write: async (input) => {
-        await gate;
-        return local.write(input);
-      },
-    };
-    const worker = await startJobWorker({
-      db,
-      run: (jobDb, input) =>
-        generateSummary({ db: jobDb, engine: slow, publicUrl: 'x', log: () => {} }, input),
-      leaseMs: 30_000,
-      pollMs: 1_000,
-      maxAttempts: 3,
-      concurrency: 1,
-    });
+    const { engine, open: release } = gatedEngine();
+    const worker = await startWorker(engine, { pollMs: 1_000, concurrency: 1 });
     const run = worker.runNow(requestId);
     await expect.poll(async () => (await sections(requestId))[0]?.status).toBe('running');
     await worker.stop();
@@ -255,26 +258,8 @@ describe('generation jobs', () => {
   it('queued while every slot is taken, are claimed the moment one frees, without waiting for a poll', async () => {
     // What lets in-process PGlite poll only as a safety net (server/queue/generation-queue.ts).
     await drain();
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const local = createLocalGroundedEngine();
-    const engine: SectionEngine = {
-      name: 'gated',
-      write: async (input) => {
-        await gate;
-        return local.write(input);
-      },
-    };
-    const worker = await startJobWorker({
-      db,
-      run: (jobDb, input) => generateSummary({ db: jobDb, engine, publicUrl: 'x', log: () => {} }, input),
-      leaseMs: 30_000,
-      pollMs: 60_000,
-      maxAttempts: 3,
-      concurrency: 1,
-    });
+    const { engine, open } = gatedEngine();
+    const worker = await startWorker(engine, { pollMs: 60_000, concurrency: 1 });
     try {
       const first = await request(['executive']);
       const running = worker.runNow(first.requestId);
@@ -294,18 +279,7 @@ describe('generation jobs', () => {
   it('run here at once through runNow, and are purged with the request', async () => {
     await drain();
     const { requestId } = await request(['executive', 'support']);
-    const worker = await startJobWorker({
-      db,
-      run: (jobDb, input) =>
-        generateSummary(
-          { db: jobDb, engine: createLocalGroundedEngine(), publicUrl: 'x', log: () => {} },
-          input,
-        ),
-      leaseMs: 30_000,
-      pollMs: 60_000,
-      maxAttempts: 3,
-      concurrency: 4,
-    });
+    const worker = await startWorker(createLocalGroundedEngine(), { pollMs: 60_000, concurrency: 4 });
     try {
       await worker.runNow(requestId);
       expect(await requestStatus(requestId)).toBe('done');
