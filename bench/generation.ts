@@ -56,7 +56,7 @@ export async function run(args: string[]): Promise<void> {
       // The queue's idle polling is the server's fixed cost, not a summary's, and a summary's job is
       // claimed without it. At the server default (250 ms; idle at 7–26 ms/s, polling included)
       // the idle CPU subtracted over a 4-s summary was larger than the I/O floor and swung (c) by
-      // ±40 ms, once to a negative floor; once a minute, idle is ~2 ms/s and the subtraction small.
+      // ±40 ms, once to a negative floor; once a minute, idle is 2–9 ms/s and the subtraction small.
       'job-poll-ms': { type: 'string', default: '60000' },
       // A summary's round trips to the database (`npm run bench -- statements`), for the I/O floor.
       'floor-round-trips': { type: 'string', default: '17' },
